@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "wijknet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wijknet", targets: ["wijknet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+    ],
+    targets: [
+        // The domain: types and rules. No Vapor, no database.
+        .target(name: "WijknetCore"),
+        // Fluent models, migrations and queries; one schema for SQLite and PostgreSQL.
+        .target(
+            name: "WijknetStore",
+            dependencies: [
+                "WijknetCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
+        // The JSON API under /api/v1 and the Dutch HTML pages.
+        .target(
+            name: "WijknetWeb",
+            dependencies: [
+                "WijknetCore",
+                "WijknetStore",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "wijknet",
+            dependencies: [
+                "WijknetWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .testTarget(name: "WijknetCoreTests", dependencies: ["WijknetCore"]),
+        .testTarget(
+            name: "WijknetWebTests",
+            dependencies: [
+                "WijknetWeb",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

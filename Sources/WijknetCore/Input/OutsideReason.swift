@@ -1,0 +1,52 @@
+/// A reason why care went to a provider outside the network, from the managed list.
+public struct OutsideReasonOption: Hashable, Sendable, Codable {
+    public let code: String
+    public let label: String
+    /// "Other" needs an explanation in words.
+    public let requiresText: Bool
+
+    public init(code: String, label: String, requiresText: Bool) {
+        self.code = code
+        self.label = label
+        self.requiresText = requiresText
+    }
+
+    /// The list the seed letters name; an administrator can add to it.
+    public static let defaults: [OutsideReasonOption] = [
+        .init(code: "expertise-addiction", label: "Expertise ontbreekt: verslaving", requiresText: false),
+        .init(code: "expertise-culture", label: "Expertise ontbreekt: cultuursensitief werken", requiresText: false),
+        .init(code: "expertise-autism", label: "Expertise ontbreekt: complexe autisme", requiresText: false),
+        .init(code: "no-capacity", label: "Geen capaciteit in het netwerk", requiresText: false),
+        .init(code: "resident-choice", label: "Keuze van de inwoner", requiresText: false),
+        .init(code: "other", label: "Anders, namelijk", requiresText: true),
+    ]
+}
+
+/// A reason that passed the rule below.
+public struct OutsideReasonChoice: Hashable, Sendable {
+    public let code: String
+    public let text: String?
+}
+
+public enum OutsideReasonRule {
+    /// Care outside the network needs a reason from the list (with text where the reason asks for
+    /// it); care inside the network carries none.
+    public static func check(inside: Bool, code: String?, text: String?, options: [OutsideReasonOption],
+                             field: String, into check: inout Checker) -> OutsideReasonChoice? {
+        guard !inside else { return nil }
+        guard let code, !code.isEmpty else {
+            check.fail(field, "Deze aanbieder hoort niet bij het wijknetwerk: kies een reden.")
+            return nil
+        }
+        guard let option = options.first(where: { $0.code == code }) else {
+            check.fail(field, "Onbekende reden '\(code.prefix(40))'.")
+            return nil
+        }
+        let explanation = check.optionalText(text, field + "Text", label: "Toelichting", limit: Limits.note)
+        if option.requiresText && explanation == nil {
+            check.fail(field + "Text", "Licht de reden '\(option.label)' toe.")
+            return nil
+        }
+        return OutsideReasonChoice(code: code, text: explanation)
+    }
+}

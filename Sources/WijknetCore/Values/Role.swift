@@ -1,0 +1,18 @@
+/// What a user does in Wijknet. Permissions per role live in `Permission`.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case coach
+    case partner
+    case chair
+    case analyst
+    case admin
+
+    public var label: String {
+        switch self {
+        case .coach: "Wijkcoach"
+        case .partner: "Professional netwerkpartner"
+        case .chair: "Voorzitter wijknetwerkoverleg"
+        case .analyst: "Beleidsadviseur"
+        case .admin: "Beheerder"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+
+struct CreateResidents: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(Household.schema)
+            .id()
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(Resident.schema)
+            .id()
+            .field("household_id", .uuid, .required, .references(Household.schema, "id"))
+            .field("given_name", .string, .required)
+            .field("family_name", .string, .required)
+            .field("birth_date", .string, .required)
+            .field("bsn", .string, .required)
+            .field("street", .string, .required)
+            .field("house_number", .string, .required)
+            .field("postcode", .string, .required)
+            .field("city", .string, .required)
+            .field("district_id", .uuid, .required, .references(District.schema, "id"))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "bsn")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(Resident.schema).delete()
+        try await database.schema(Household.schema).delete()
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+
+struct CreateSupport: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(Outcome.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(SupportRequest.schema, "id"))
+            .field("agenda_item_id", .uuid, .references(AgendaItem.schema, "id"))
+            .field("kind", .string, .required)
+            .field("organisation_id", .uuid, .references(Organisation.schema, "id"))
+            .field("activity", .string)
+            .field("note", .string)
+            .field("inside_network", .bool)
+            .field("outside_reason", .string)
+            .field("outside_reason_text", .string)
+            .field("decided_on", .string, .required)
+            .field("created_by", .uuid, .required, .references(User.schema, "id"))
+            .create()
+        try await database.schema(Assignment.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(SupportRequest.schema, "id"))
+            .field("law", .string, .required)
+            .field("product_id", .uuid, .required, .references(Product.schema, "id"))
+            .field("provider_id", .uuid, .required, .references(Organisation.schema, "id"))
+            .field("hours_per_week", .double, .required)
+            .field("start_date", .string, .required)
+            .field("end_date", .string)
+            .field("kind", .string, .required)
+            .field("previous_assignment_id", .uuid, .references(Assignment.schema, "id"))
+            .field("inside_network", .bool, .required)
+            .field("outside_reason", .string)
+            .field("outside_reason_text", .string)
+            .field("created_by", .uuid, .required, .references(User.schema, "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(Referral.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(SupportRequest.schema, "id"))
+            .field("partner_id", .uuid, .required, .references(Organisation.schema, "id"))
+            .field("activity", .string, .required)
+            .field("date", .string, .required)
+            .field("status", .string, .required)
+            .field("created_by", .uuid, .required, .references(User.schema, "id"))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        try await database.schema(CaseEvent.schema)
+            .id()
+            .field("request_id", .uuid, .required, .references(SupportRequest.schema, "id"))
+            .field("kind", .string, .required)
+            .field("detail", .string, .required)
+            .field("actor_id", .uuid, .required, .references(User.schema, "id"))
+            .field("at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        for schema in [CaseEvent.schema, Referral.schema, Assignment.schema, Outcome.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Fluent
+
+/// Every migration of the schema, in order. SQLite and PostgreSQL run the same list.
+public enum WijknetMigrations {
+    public static let all: [any Migration] = [
+        CreateGeography(),
+        CreateOrganisations(),
+        CreateCatalogues(),
+        CreateUsers(),
+        CreateResidents(),
+        CreateRequests(),
+        CreateSupport(),
+        CreateIndexes(),
+    ]
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// A household (huishouden): the residents who live together.
+public final class Household: Model, @unchecked Sendable {
+    public static let schema = "households"
+
+    @ID public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil) { self.id = id }
+}
+
+/// A resident (inwoner) who asks for support.
+public final class Resident: Model, @unchecked Sendable {
+    public static let schema = "residents"
+
+    @ID public var id: UUID?
+    @Parent(key: "household_id") public var household: Household
+    @Field(key: "given_name") public var givenName: String
+    @Field(key: "family_name") public var familyName: String
+    @Field(key: "birth_date") public var birthDate: String
+    @Field(key: "bsn") public var bsn: String
+    @Field(key: "street") public var street: String
+    @Field(key: "house_number") public var houseNumber: String
+    @Field(key: "postcode") public var postcode: String
+    @Field(key: "city") public var city: String
+    @Parent(key: "district_id") public var district: District
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, householdID: UUID, valid: ValidResident) {
+        self.id = id
+        self.$household.id = householdID
+        self.givenName = valid.givenName
+        self.familyName = valid.familyName
+        self.birthDate = valid.birthDate.description
+        self.bsn = valid.bsn.digits
+        self.street = valid.street
+        self.houseNumber = valid.houseNumber
+        self.postcode = valid.postcode
+        self.city = valid.city
+        self.$district.id = valid.districtID
+    }
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+}

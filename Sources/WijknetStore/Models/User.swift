@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// A person who signs in: a coach, a partner professional, a chair, an analyst or an administrator.
+public final class User: Model, @unchecked Sendable {
+    public static let schema = "users"
+
+    @ID public var id: UUID?
+    @Field(key: "username") public var username: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "role") public var role: Role
+    @Field(key: "password_hash") public var passwordHash: String
+    /// The organisation the user works for (the sociaal wijkteam for a coach).
+    @OptionalParent(key: "organisation_id") public var organisation: Organisation?
+    /// For a coach: the area of their team. For a chair: the area of their network.
+    @OptionalParent(key: "area_id") public var area: Area?
+    @Field(key: "failed_logins") public var failedLogins: Int
+    @OptionalField(key: "locked_until") public var lockedUntil: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, username: String, displayName: String, role: Role, passwordHash: String,
+                organisationID: UUID? = nil, areaID: UUID? = nil) {
+        self.id = id
+        self.username = username
+        self.displayName = displayName
+        self.role = role
+        self.passwordHash = passwordHash
+        self.$organisation.id = organisationID
+        self.$area.id = areaID
+        self.failedLogins = 0
+    }
+}
+
+/// A bearer token for the API. Only the SHA-256 of the token is stored; the token itself is shown
+/// once, when it is issued.
+public final class UserToken: Model, @unchecked Sendable {
+    public static let schema = "user_tokens"
+
+    @ID public var id: UUID?
+    @Parent(key: "user_id") public var user: User
+    @Field(key: "name") public var name: String
+    @Field(key: "token_hash") public var tokenHash: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String) {
+        self.id = id
+        self.$user.id = userID
+        self.name = name
+        self.tokenHash = tokenHash
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// The weekly wijknetwerkoverleg: meetings per network and their agendas.
+public struct MeetingService: Sendable {
+    let db: any Database
+    let actor: Actor
+
+    public init(db: any Database, actor: Actor) {
+        self.db = db
+        self.actor = actor
+    }
+
+    /// The first meeting of the network on or after `date`; planned on the network's meeting day
+    /// when there is none yet.
+    static func nextMeeting(network networkID: UUID, from date: CalendarDate, on db: any Database) async throws -> Meeting {
+        if let planned = try await Meeting.query(on: db).filter(\.$network.$id == networkID)
+            .filter(\.$date >= date.description).sort(\.$date).first() {
+            return planned
+        }
+        let network = try await Lookup.require(Network.self, networkID, on: db, what: "netwerk")
+        let meeting = Meeting(networkID: networkID, date: date.onOrAfter(weekday: network.meetingWeekday))
+        try await meeting.create(on: db)
+        return meeting
+    }
+
+    /// Networks whose meetings the actor may see: the chair's and coach's own area.
+    public func networks() async throws -> [Network] {
+        guard [.coach, .chair].contains(actor.role), let area = actor.areaID else { throw StoreError.forbidden }
+        return try await Network.query(on: db).filter(\.$area.$id == area).all()
+    }
+
+    /// Meetings of the actor's network, newest first, with the number of items on each agenda.
+    public func meetings(limit: Int = 52) async throws -> [(meeting: Meeting, items: Int, open: Int)] {
+        let ids = try await networks().compactMap(\.id)
+        let meetings = try await Meeting.query(on: db).filter(\.$network.$id ~~ ids).sort(\.$date, .descending)
+            .limit(limit).with(\.$items).all()
+        return meetings.map { ($0, $0.items.count, $0.items.filter { $0.decidedAt == nil }.count) }
+    }
+
+    /// One meeting with its agenda, oldest request first.
+    public func agenda(_ id: UUID) async throws -> (meeting: Meeting, network: Network, items: [AgendaItem]) {
+        let networkIDs = try await networks().compactMap(\.id)
+        guard let meeting = try await Meeting.query(on: db).filter(\.$id == id).with(\.$network).first(),
+              networkIDs.contains(meeting.$network.id) else { throw StoreError.notFound(what: "overleg") }
+        let items = try await AgendaItem.query(on: db).filter(\.$meeting.$id == id)
+            .with(\.$request) { $0.with(\.$resident).with(\.$district) }
+            .all()
+            .sorted { ($0.request.intakeDate, $0.createdAt ?? .distantPast) < ($1.request.intakeDate, $1.createdAt ?? .distantPast) }
+        return (meeting, meeting.network, items)
+    }
+
+    /// Plans the network's next meeting on or after `date` (or returns the one already planned).
+    public func plan(network: UUID, from date: CalendarDate) async throws -> Meeting {
+        let networkIDs = try await networks().compactMap(\.id)
+        guard networkIDs.contains(network) else { throw StoreError.notFound(what: "netwerk") }
+        return try await Self.nextMeeting(network: network, from: date, on: db)
+    }
+}

@@ -1,0 +1,267 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+import WijknetCore
+
+/// The case flow of one support request: register, edit, route, decide, assign, refer, close.
+/// Every step checks the actor against `CasePolicy`, moves the status through
+/// `RequestLifecycle`, raises the version, and records a `CaseEvent`, in one transaction.
+public struct RequestService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let today: CalendarDate
+
+    public init(db: any Database, actor: Actor, today: CalendarDate = .today()) {
+        self.db = db
+        self.actor = actor
+        self.today = today
+    }
+
+    // MARK: register and edit
+
+    public func register(_ input: RequestInput) async throws -> SupportRequest {
+        guard CasePolicy.mayRegister(actor.role) else { throw StoreError.forbidden }
+        let valid: ValidRequest
+        do { valid = try input.validate(today: today) } catch { throw StoreError.invalid(error) }
+        return try await db.transaction { db in
+            guard let resident = try await Resident.query(on: db).filter(\.$id == valid.residentID).with(\.$district).first(),
+                  resident.district.$area.id == actor.areaID else {
+                throw StoreError.invalid(ValidationFailure("residentId", "Deze inwoner is onbekend."))
+            }
+            let network = try await Network.query(on: db).filter(\.$area.$id == resident.district.$area.id).first()
+            let request = SupportRequest(valid: valid, coachID: actor.userID, districtID: resident.$district.id, networkID: network?.id)
+            try await request.create(on: db)
+            try await record(.registered, "Wet: \(valid.law.label); urgentie: \(valid.urgency.label)", on: request, db)
+            return request
+        }
+    }
+
+    public func update(_ id: UUID, _ input: RequestUpdateInput) async throws -> SupportRequest {
+        let valid: ValidRequestUpdate
+        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
+        return try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            guard request.status.isOpen else { throw StoreError.notAllowed(message: "Een afgesloten verzoek kun je niet meer wijzigen.") }
+            request.summary = valid.summary
+            request.urgency = valid.urgency
+            request.lifeDomainsText = valid.lifeDomains.map(\.rawValue).joined(separator: "|")
+            request.consentForMeeting = valid.consentForMeeting
+            try await advance(request, nil, expectedVersion: valid.version, db)
+            try await record(.updated, "Omschrijving, urgentie of leefgebieden gewijzigd", on: request, db)
+            return request
+        }
+    }
+
+    // MARK: route
+
+    public func route(_ id: UUID, _ input: RouteInput, expectedVersion: Int? = nil) async throws -> SupportRequest {
+        let valid: ValidRoute
+        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
+        return try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            switch valid.route {
+            case .direct:
+                guard let partner = try await Organisation.find(valid.partnerID, on: db) else {
+                    throw StoreError.invalid(ValidationFailure("partnerId", "Deze partner is onbekend."))
+                }
+                request.route = .direct
+                request.$directPartner.id = partner.id
+                try await advance(request, .routeDirect, expectedVersion: expectedVersion, db)
+                try await record(.routedDirect, "Partner: \(partner.name)", on: request, db)
+            case .meeting:
+                guard let networkID = request.$network.id else {
+                    throw StoreError.invalid(ValidationFailure("route", "De wijk van dit verzoek heeft geen wijknetwerk: kies de directe route."))
+                }
+                let meeting = try await MeetingService.nextMeeting(network: networkID, from: today, on: db)
+                request.route = .meeting
+                try await advance(request, .routeToMeeting, expectedVersion: expectedVersion, db)
+                try await AgendaItem(meetingID: try meeting.requireID(), requestID: try request.requireID()).create(on: db)
+                try await record(.placedOnAgenda, "Overleg van \(CalendarDate(meeting.date)?.dutch ?? meeting.date)", on: request, db)
+            }
+            return request
+        }
+    }
+
+    // MARK: decide
+
+    /// Records the outcomes of a request: by the coach after a direct route, or by the meeting
+    /// (chair or coach) for a request on the agenda.
+    public func decide(_ id: UUID, _ input: DecisionInput) async throws -> [Outcome] {
+        try await db.transaction { db in
+            let request = try await load(id, for: .decide, on: db)
+            if actor.role == .chair && request.status != .inMeeting {
+                throw StoreError.forbidden
+            }
+            let memberships = try await Lookup.memberships(network: request.$network.id, on: db)
+            let organisations = try await Organisation.query(on: db).filter(\.$id ~~ input.organisationIDs).all()
+            let known = Set(organisations.compactMap(\.id))
+            let valid: ValidDecision
+            do {
+                valid = try input.validate(placement: { org in
+                    guard known.contains(org) else { return nil }
+                    return NetworkPlacement.isInside(provider: org, network: request.$network.id, on: today, memberships: memberships)
+                }, reasons: try await Lookup.reasons(on: db))
+            } catch let failure as ValidationFailure {
+                throw StoreError.invalid(failure)
+            }
+            let item = try await AgendaItem.query(on: db).filter(\.$request.$id == id).filter(\.$decidedAt == nil).first()
+            try await advance(request, .decide, expectedVersion: valid.version, db)
+            request.decidedOn = today.description
+            try await request.save(on: db)
+            var outcomes: [Outcome] = []
+            for outcome in valid.outcomes {
+                let model = Outcome(requestID: id, agendaItemID: item?.id, valid: outcome, decidedOn: today, userID: actor.userID)
+                try await model.create(on: db)
+                outcomes.append(model)
+            }
+            if let item {
+                item.decisionNote = valid.note
+                item.decidedAt = Date()
+                try await item.save(on: db)
+            }
+            let names = Dictionary(uniqueKeysWithValues: organisations.compactMap { o in o.id.map { ($0, o.name) } })
+            let summary = valid.outcomes.map { o in
+                [o.kind.label, o.organisationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ": ")
+            }.joined(separator: "; ")
+            try await record(.decided, summary, on: request, db)
+            return outcomes
+        }
+    }
+
+    // MARK: assignments and referrals
+
+    public func addAssignment(_ id: UUID, _ input: AssignmentInput, expectedVersion: Int? = nil) async throws -> Assignment {
+        try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            let draft = try validating { () throws(ValidationFailure) in try input.validateShape(requestLaw: request.law) }
+            let product = try await Product.find(draft.productID, on: db)
+            let provider = try await Organisation.find(draft.providerID, on: db)
+            var previousLaw: Law?? = nil
+            if let previousID = draft.previousAssignmentID {
+                let previous = try await Assignment.query(on: db).filter(\.$id == previousID).filter(\.$request.$id == id).first()
+                previousLaw = .some(previous?.law)
+            }
+            let memberships = try await Lookup.memberships(network: request.$network.id, on: db)
+            let inside = NetworkPlacement.isInside(provider: draft.providerID, network: request.$network.id, on: draft.start, memberships: memberships)
+            let valid: ValidAssignment
+            do {
+                valid = try AssignmentRules.check(draft, context: AssignmentContext(productLaw: product?.law, providerKind: provider?.kind,
+                                                                                    providerInside: inside, previousLaw: previousLaw),
+                                                  reasons: try await Lookup.reasons(on: db))
+            } catch let failure as ValidationFailure {
+                throw StoreError.invalid(failure)
+            }
+            try await advance(request, .startSupport, expectedVersion: expectedVersion, db)
+            let assignment = Assignment(requestID: id, valid: valid, userID: actor.userID)
+            try await assignment.create(on: db)
+            let place = inside ? "binnen het netwerk" : "buiten het netwerk"
+            try await record(.assigned, "\(valid.draft.kind.label): \(product!.name), \(provider!.name), \(place), vanaf \(valid.draft.start.dutch)", on: request, db)
+            return assignment
+        }
+    }
+
+    public func addReferral(_ id: UUID, _ input: ReferralInput, expectedVersion: Int? = nil) async throws -> Referral {
+        let valid: ValidReferral
+        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
+        return try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            guard let partner = try await Organisation.find(valid.partnerID, on: db) else {
+                throw StoreError.invalid(ValidationFailure("partnerId", "Deze partner is onbekend."))
+            }
+            guard partner.kind == .welfare || partner.kind == .socialBase else {
+                throw StoreError.invalid(ValidationFailure("partnerId", "Toeleiding gaat naar een welzijnspartner of de sociale basis."))
+            }
+            try await advance(request, .startSupport, expectedVersion: expectedVersion, db)
+            let referral = Referral(requestID: id, valid: valid, userID: actor.userID)
+            try await referral.create(on: db)
+            try await record(.referred, "\(partner.name): \(valid.status.label)", on: request, db)
+            return referral
+        }
+    }
+
+    public func updateReferral(_ id: UUID, referral referralID: UUID, status raw: String?) async throws -> Referral {
+        var check = Checker()
+        let status = check.choice(raw, "status", label: "Status", as: ReferralStatus.self)
+        do { try check.finish() } catch { throw StoreError.invalid(error) }
+        return try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            guard let referral = try await Referral.query(on: db).filter(\.$id == referralID).filter(\.$request.$id == id).first() else {
+                throw StoreError.notFound(what: "toeleiding")
+            }
+            referral.status = status!
+            try await referral.save(on: db)
+            try await advance(request, nil, expectedVersion: nil, db)
+            try await record(.referralUpdated, status!.label, on: request, db)
+            return referral
+        }
+    }
+
+    // MARK: close
+
+    public func close(_ id: UUID, expectedVersion: Int? = nil) async throws -> SupportRequest {
+        try await db.transaction { db in
+            let request = try await load(id, for: .write, on: db)
+            try await advance(request, .close, expectedVersion: expectedVersion, db)
+            request.closedOn = today.description
+            try await request.save(on: db)
+            try await record(.closed, "", on: request, db)
+            return request
+        }
+    }
+
+    // MARK: reading
+
+    /// The request, when the actor may do `action` with it. Otherwise "not found", so that
+    /// guessing ids tells nothing about other people's cases.
+    public func load(_ id: UUID, for action: CaseAction) async throws -> SupportRequest {
+        try await load(id, for: action, on: db)
+    }
+
+    func load(_ id: UUID, for action: CaseAction, on db: any Database) async throws -> SupportRequest {
+        guard let request = try await SupportRequest.query(on: db).filter(\.$id == id).with(\.$district).first() else {
+            throw StoreError.notFound(what: "verzoek")
+        }
+        let facts = CaseFacts(areaID: request.district.$area.id, involvedOrganisations: try await involved(id, request, db))
+        guard CasePolicy.allows(actor, action, facts) else { throw StoreError.notFound(what: "verzoek") }
+        return request
+    }
+
+    private func involved(_ id: UUID, _ request: SupportRequest, _ db: any Database) async throws -> Set<UUID> {
+        // Only partners' access depends on involvement; the other roles skip these queries.
+        guard actor.role == .partner else { return [] }
+        var ids = Set([request.$directPartner.id].compactMap { $0 })
+        ids.formUnion(try await Outcome.query(on: db).filter(\.$request.$id == id).all().compactMap { $0.$organisation.id })
+        ids.formUnion(try await Assignment.query(on: db).filter(\.$request.$id == id).all().map { $0.$provider.id })
+        ids.formUnion(try await Referral.query(on: db).filter(\.$request.$id == id).all().map { $0.$partner.id })
+        return ids
+    }
+
+    // MARK: the one place where status and version change
+
+    /// Moves the request on `event` (nil: no status change) and raises its version, refusing when
+    /// someone else saved it after the actor read `expectedVersion`.
+    private func advance(_ request: SupportRequest, _ event: RequestEvent?, expectedVersion: Int?, _ db: any Database) async throws {
+        if let event {
+            do { request.status = try RequestLifecycle.next(after: request.status, on: event) } catch { throw StoreError.from(error) }
+        }
+        let expected = expectedVersion ?? request.version
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.update(SupportRequest.schema)
+            .set("version", to: SQLLiteral.numeric("\(expected + 1)"))
+            .where("id", .equal, SQLBind(try request.requireID()))
+            .where("version", .equal, SQLBind(expected))
+            .returning("id")
+            .all()
+        guard !rows.isEmpty else {
+            throw StoreError.conflict(message: "Iemand anders heeft dit verzoek intussen gewijzigd. Laad het opnieuw en probeer het nog eens.")
+        }
+        // The row already holds the new version; tell the model so its save writes the rest only.
+        request.version = expected + 1
+        try await request.save(on: db)
+    }
+
+    private func record(_ kind: CaseEventKind, _ detail: String, on request: SupportRequest, _ db: any Database) async throws {
+        try await CaseEvent(requestID: try request.requireID(), kind: kind, detail: detail, actorID: actor.userID).create(on: db)
+    }
+}
