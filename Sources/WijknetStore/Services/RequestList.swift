@@ -28,7 +28,7 @@ public struct RequestFilter: Sendable, Codable {
     }
 }
 
-public struct Page<Item: Sendable>: Sendable {
+public struct ResultPage<Item: Sendable>: Sendable {
     public let items: [Item]
     public let page: Int
     public let perPage: Int
@@ -39,7 +39,7 @@ public struct Page<Item: Sendable>: Sendable {
 
 extension RequestService {
     /// The requests the actor may see, newest intake first.
-    public func list(_ filter: RequestFilter, page: Int = 1, perPage: Int = Limits.pageSize) async throws -> Page<SupportRequest> {
+    public func list(_ filter: RequestFilter, page: Int = 1, perPage: Int = Limits.pageSize) async throws -> ResultPage<SupportRequest> {
         guard CasePolicy.seesCases(actor.role) else { throw StoreError.forbidden }
         let page = max(1, page)
         let perPage = min(max(1, perPage), Limits.maxPageSize)
@@ -82,6 +82,6 @@ extension RequestService {
             .offset((page - 1) * perPage).limit(perPage)
             .with(\.$resident).with(\.$district).with(\.$network)
             .all()
-        return Page(items: items, page: page, perPage: perPage, total: total)
+        return ResultPage(items: items, page: page, perPage: perPage, total: total)
     }
 }

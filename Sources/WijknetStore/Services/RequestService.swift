@@ -262,6 +262,13 @@ public struct RequestService: Sendable {
     }
 
     private func record(_ kind: CaseEventKind, _ detail: String, on request: SupportRequest, _ db: any Database) async throws {
-        try await CaseEvent(requestID: try request.requireID(), kind: kind, detail: detail, actorID: actor.userID).create(on: db)
+        try await CaseEvent(requestID: try request.requireID(), kind: kind, detail: detail, actorID: actor.userID, at: eventTime).create(on: db)
+    }
+
+    /// Now, or mid-morning of `today` when the service acts on another day (demo and import data).
+    private var eventTime: Date {
+        if today == .today() { return Date() }
+        let components = DateComponents(year: today.year, month: today.month, day: today.day, hour: 10)
+        return Calendar.amsterdam.date(from: components) ?? Date()
     }
 }

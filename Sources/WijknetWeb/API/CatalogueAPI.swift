@@ -1,0 +1,108 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// The geography and managed lists: read by every signed-in user, changed by administrators.
+enum CatalogueAPI {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("municipalities", use: municipalities)
+        api.get("areas", use: areas)
+        api.post("areas", use: createArea)
+        api.get("districts", use: districts)
+        api.post("districts", use: createDistrict)
+        api.get("networks", use: networks)
+        api.post("networks", use: createNetwork)
+        api.get("networks", ":id", "memberships", use: memberships)
+        api.post("networks", ":id", "memberships", use: addMembership)
+        api.post("memberships", ":id", "end", use: endMembership)
+        api.get("organisations", use: organisations)
+        api.post("organisations", use: createOrganisation)
+        api.get("products", use: products)
+        api.post("products", use: createProduct)
+        api.get("outside-reasons", use: reasons)
+    }
+
+    static func admin(_ req: Request) throws -> AdminService { AdminService(db: req.db, actor: try req.actor()) }
+
+    @Sendable static func municipalities(req: Request) async throws -> [MunicipalityDTO] {
+        try await Catalogue.municipalities(on: req.db).map { MunicipalityDTO(id: try $0.requireID(), code: $0.code, name: $0.name) }
+    }
+
+    @Sendable static func areas(req: Request) async throws -> [AreaDTO] {
+        try await Catalogue.areas(on: req.db).map(AreaDTO.init)
+    }
+
+    @Sendable static func createArea(req: Request) async throws -> Response {
+        let area = try await admin(req).createArea(try req.content.decode(AreaInput.self))
+        return try await AreaDTO(area).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func districts(req: Request) async throws -> [DistrictDTO] {
+        let area = (try? req.query.get(String.self, at: "areaId")).flatMap(UUID.init(uuidString:))
+        return try await Catalogue.districts(on: req.db, area: area).map(DistrictDTO.init)
+    }
+
+    @Sendable static func createDistrict(req: Request) async throws -> Response {
+        let district = try await admin(req).createDistrict(try req.content.decode(DistrictInput.self))
+        return try await DistrictDTO(district).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func networks(req: Request) async throws -> [NetworkDTO] {
+        try await Catalogue.networks(on: req.db).map(NetworkDTO.init)
+    }
+
+    @Sendable static func createNetwork(req: Request) async throws -> Response {
+        let network = try await admin(req).createNetwork(try req.content.decode(NetworkInput.self))
+        return try await NetworkDTO(network).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func memberships(req: Request) async throws -> [MembershipDTO] {
+        try await Catalogue.memberships(on: req.db, network: try req.id()).map(MembershipDTO.init)
+    }
+
+    @Sendable static func addMembership(req: Request) async throws -> Response {
+        let membership = try await admin(req).addMembership(network: try req.id(), try req.content.decode(MembershipInput.self))
+        return try await MembershipDTO(membership).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func endMembership(req: Request) async throws -> MembershipDTO {
+        try MembershipDTO(try await admin(req).endMembership(try req.id(), try req.content.decode(MembershipEndInput.self)))
+    }
+
+    @Sendable static func organisations(req: Request) async throws -> [OrganisationDTO] {
+        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(OrganisationKind.init(rawValue:))
+        return try await Catalogue.organisations(on: req.db, kinds: kind.map { [$0] }).map(OrganisationDTO.init)
+    }
+
+    @Sendable static func createOrganisation(req: Request) async throws -> Response {
+        let organisation = try await admin(req).createOrganisation(try req.content.decode(OrganisationInput.self))
+        return try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func products(req: Request) async throws -> [ProductDTO] {
+        try await Catalogue.products(on: req.db).map(ProductDTO.init)
+    }
+
+    @Sendable static func createProduct(req: Request) async throws -> Response {
+        let product = try await admin(req).createProduct(try req.content.decode(ProductInput.self))
+        return try await ProductDTO(product).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func reasons(req: Request) async throws -> [OutsideReasonOption] {
+        try await Catalogue.reasons(on: req.db)
+    }
+}
+
+extension OutsideReasonOption: Content {}
+
+extension AreaDTO {
+    init(_ a: Area) throws { self.init(id: try a.requireID(), municipalityId: a.$municipality.id, name: a.name) }
+}
+
+extension DistrictDTO {
+    init(_ d: District) throws { self.init(id: try d.requireID(), areaId: d.$area.id, code: d.code, name: d.name) }
+}
+
+extension NetworkDTO {
+    init(_ n: WijknetStore.Network) throws { self.init(id: try n.requireID(), areaId: n.$area.id, name: n.name, meetingWeekday: n.meetingWeekday) }
+}

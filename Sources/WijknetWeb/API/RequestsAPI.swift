@@ -1,0 +1,155 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/api/v1/requests`: the case flow of support requests.
+enum RequestsAPI {
+    static func register(_ api: any RoutesBuilder) {
+        let requests = api.grouped("requests")
+        requests.get(use: list)
+        requests.post(use: create)
+        requests.get(":id", use: show)
+        requests.patch(":id", use: update)
+        requests.post(":id", "route", use: route)
+        requests.post(":id", "decision", use: decide)
+        requests.post(":id", "assignments", use: addAssignment)
+        requests.post(":id", "referrals", use: addReferral)
+        requests.patch(":id", "referrals", ":referral", use: updateReferral)
+        requests.post(":id", "close", use: close)
+    }
+
+    static func service(_ req: Request) throws -> RequestService {
+        RequestService(db: req.db, actor: try req.actor())
+    }
+
+    @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {
+        let query = try req.query.decode(RequestListQuery.self)
+        let filter = try query.filter()
+        let page = try await service(req).list(filter, page: query.page ?? 1, perPage: query.perPage ?? Limits.pageSize)
+        return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(RequestInput.self)
+        let request = try await service(req).register(input)
+        return try await RequestDTO(request).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func show(req: Request) async throws -> CaseFileDTO {
+        try CaseFileDTO(try await service(req).caseFile(try req.id()))
+    }
+
+    @Sendable static func update(req: Request) async throws -> RequestDTO {
+        let input = try req.content.decode(RequestUpdateInput.self)
+        return try RequestDTO(try await service(req).update(try req.id(), input))
+    }
+
+    @Sendable static func route(req: Request) async throws -> RequestDTO {
+        let input = try req.content.decode(RouteBody.self)
+        return try RequestDTO(try await service(req).route(try req.id(), input.route, expectedVersion: input.version))
+    }
+
+    @Sendable static func decide(req: Request) async throws -> Response {
+        let input = try req.content.decode(DecisionInput.self)
+        let outcomes = try await service(req).decide(try req.id(), input)
+        return try await outcomes.map(OutcomeDTO.init).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func addAssignment(req: Request) async throws -> Response {
+        let input = try req.content.decode(VersionedBody<AssignmentInput>.self)
+        let assignment = try await service(req).addAssignment(try req.id(), input.value, expectedVersion: input.version)
+        return try await AssignmentDTO(assignment).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func addReferral(req: Request) async throws -> Response {
+        let input = try req.content.decode(VersionedBody<ReferralInput>.self)
+        let referral = try await service(req).addReferral(try req.id(), input.value, expectedVersion: input.version)
+        return try await ReferralDTO(referral).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func updateReferral(req: Request) async throws -> ReferralDTO {
+        let body = try req.content.decode(ReferralStatusBody.self)
+        return try ReferralDTO(try await service(req).updateReferral(try req.id(), referral: try req.id("referral"), status: body.status))
+    }
+
+    @Sendable static func close(req: Request) async throws -> RequestDTO {
+        let version = req.body.data == nil ? nil : try req.content.decode(VersionOnly.self).version
+        return try RequestDTO(try await service(req).close(try req.id(), expectedVersion: version))
+    }
+}
+
+/// The query string of `GET /requests`; every value is checked, an unknown one is a 422.
+struct RequestListQuery: Content {
+    var areaId: String?
+    var networkId: String?
+    var status: String?
+    var law: String?
+    var route: String?
+    var from: String?
+    var to: String?
+    var q: String?
+    var page: Int?
+    var perPage: Int?
+
+    func filter() throws -> RequestFilter {
+        var check = Checker()
+        let area = check.optionalID(areaId, "areaId", label: "Gebied")
+        let network = check.optionalID(networkId, "networkId", label: "Netwerk")
+        let status = status.flatMap { $0.isEmpty ? nil : check.choice($0, "status", label: "Status", as: RequestStatus.self) }
+        let law = law.flatMap { $0.isEmpty ? nil : check.choice($0, "law", label: "Wet", as: Law.self) }
+        let route = route.flatMap { $0.isEmpty ? nil : check.choice($0, "route", label: "Route", as: WijknetCore.Route.self) }
+        let from = check.optionalDate(from, "from", label: "Vanaf")
+        let to = check.optionalDate(to, "to", label: "Tot en met")
+        let text = check.optionalText(q, "q", label: "Zoekterm")
+        try check.finish()
+        return RequestFilter(areaId: area, networkId: network, status: status, law: law, route: route, from: from, to: to, q: text)
+    }
+}
+
+struct RouteBody: Content {
+    var route: RouteInput
+    var version: Int?
+
+    init(from decoder: any Decoder) throws {
+        route = try RouteInput(from: decoder)
+        version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+    }
+}
+
+/// A body that is an input plus an optional `version`, for concurrency checks.
+struct VersionedBody<Value: Codable & Sendable>: Content {
+    var value: Value
+    var version: Int?
+
+    init(from decoder: any Decoder) throws {
+        value = try Value(from: decoder)
+        version = try decoder.container(keyedBy: VersionKey.self).decodeIfPresent(Int.self, forKey: .version)
+    }
+
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}
+
+extension RouteBody {
+    func encode(to encoder: any Encoder) throws { try route.encode(to: encoder) }
+}
+
+enum VersionKey: String, CodingKey { case version }
+
+struct VersionOnly: Content {
+    var version: Int?
+}
+
+struct ReferralStatusBody: Content {
+    var status: String?
+}
+
+extension Request {
+    /// A path parameter that must be a UUID; anything else is "not found".
+    func id(_ name: String = "id") throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw Abort(.notFound, reason: "Niet gevonden.")
+        }
+        return id
+    }
+}

@@ -1,0 +1,63 @@
+import Fluent
+import Vapor
+import WijknetStore
+
+/// `/api/v1/tokens`: bearer tokens for the API. Issuing one takes a username and password; listing
+/// and revoking take a token.
+enum TokensAPI {
+    struct IssueBody: Content {
+        var username: String?
+        var password: String?
+        var name: String?
+    }
+
+    /// Outside the bearer check: this is how a client gets its first token.
+    @Sendable static func issue(req: Request) async throws -> Response {
+        let body = try req.content.decode(IssueBody.self)
+        let user: User
+        do {
+            user = try await SignIn.verify(username: body.username ?? "", password: body.password ?? "", on: req)
+        } catch SignIn.Failure.locked {
+            throw Abort(.tooManyRequests, reason: "Te veel mislukte pogingen; probeer het over \(SignIn.lockMinutes) minuten opnieuw.")
+        } catch SignIn.Failure.wrongCredentials {
+            throw Abort(.unauthorized, reason: "Gebruikersnaam of wachtwoord onjuist.")
+        }
+        let name = String((body.name ?? "API-token").prefix(100))
+        let (token, model) = try await issue(for: user, name: name, on: req.db)
+        return try await IssuedTokenDTO(id: try model.requireID(), name: name, token: token).encodeResponse(status: .created, for: req)
+    }
+
+    static func issue(for user: User, name: String, on db: any Database) async throws -> (String, UserToken) {
+        let token = TokenHash.newToken()
+        let model = UserToken(userID: try user.requireID(), name: name, tokenHash: TokenHash.of(token))
+        try await model.create(on: db)
+        return (token, model)
+    }
+
+    @Sendable static func list(req: Request) async throws -> [TokenDTO] {
+        let user = try req.requireUser()
+        return try await UserToken.query(on: req.db).filter(\.$user.$id == (try user.requireID())).sort(\.$createdAt, .descending).all()
+            .map { TokenDTO(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
+    }
+
+    @Sendable static func revoke(req: Request) async throws -> HTTPStatus {
+        try await revoke(try req.id(), of: try req.requireUser(), on: req.db)
+        return .noContent
+    }
+
+    static func revoke(_ id: UUID, of user: User, on db: any Database) async throws {
+        guard let token = try await UserToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == (try user.requireID())).first() else {
+            throw Abort(.notFound, reason: "Dit token bestaat niet.")
+        }
+        if token.revokedAt == nil {
+            token.revokedAt = Date()
+            try await token.save(on: db)
+        }
+    }
+
+    @Sendable static func me(req: Request) async throws -> MeDTO {
+        let user = try req.requireUser()
+        return MeDTO(id: try user.requireID(), username: user.username, displayName: user.displayName, role: user.role,
+                     organisationId: user.$organisation.id, areaId: user.$area.id)
+    }
+}

@@ -1,0 +1,35 @@
+import Crypto
+import Fluent
+import Vapor
+import WijknetStore
+
+/// Authenticates API calls by `Authorization: Bearer <token>`. Only token hashes are stored.
+struct BearerUser: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Stuur een API-token mee (Authorization: Bearer …).")
+        }
+        guard let token = try await UserToken.query(on: request.db)
+            .filter(\.$tokenHash == TokenHash.of(bearer.token)).filter(\.$revokedAt == nil)
+            .with(\.$user).first() else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "Dit API-token is onbekend of ingetrokken.")
+        }
+        request.currentUser = token.user
+        return try await next.respond(to: request)
+    }
+}
+
+enum TokenHash {
+    static func of(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new random token: 32 bytes, base64url, with a recognisable prefix.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let encoded = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return "wnk_" + encoded
+    }
+}

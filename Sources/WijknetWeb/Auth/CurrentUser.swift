@@ -1,0 +1,33 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+struct CurrentUserKey: StorageKey {
+    typealias Value = User
+}
+
+extension Request {
+    /// The signed-in user, set by `SessionUser` (pages) or `BearerUser` (API).
+    var currentUser: User? {
+        get { storage[CurrentUserKey.self] }
+        set { storage[CurrentUserKey.self] = newValue }
+    }
+
+    func requireUser() throws -> User {
+        guard let user = currentUser else { throw Abort(.unauthorized, reason: "Meld je aan.") }
+        return user
+    }
+
+    /// The user as the domain rules see them.
+    func actor() throws -> Actor {
+        let user = try requireUser()
+        return Actor(userID: try user.requireID(), role: user.role, organisationID: user.$organisation.id, areaID: user.$area.id)
+    }
+
+    func requireRole(_ roles: Role...) throws -> User {
+        let user = try requireUser()
+        guard roles.contains(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot deze handeling.") }
+        return user
+    }
+}

@@ -1,0 +1,69 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `wijknet bench`: creates synthetic cases through the services and times the two reads a coach
+/// makes most: the filtered request list (page 1) and the case file. Times are for the store and
+/// the DTOs, without HTTP.
+public enum Benchmark {
+    public static func run(_ app: Application, requests: Int, samples: Int, log: @escaping @Sendable (String) -> Void) async throws -> String {
+        try await app.autoMigrate().get()
+        guard try await User.query(on: app.db).count() == 0 else {
+            return "De benchmark heeft een lege database nodig (gebruik bijvoorbeeld --database-url sqlite:///tmp/bench.sqlite)."
+        }
+        let world = try await DemoWorld.create(on: app.db, passwordHash: try await app.password.async.hash(DemoPassword.value))
+        let to = CalendarDate.today().adding(days: -1)
+        let start = ContinuousClock.now
+        let step = max(1, requests / 20)
+        // Below the demo range, so the test BSNs of the demo are never used twice.
+        try await CaseGenerator(world: world, db: app.db).generate(count: requests, from: to.adding(days: -3 * 365), to: to,
+                                                                    seed: 7, bsnStart: 100_000_000) { done in
+            if done % step == 0 { log("\(done) verzoeken") }
+        }
+        let seconds = (ContinuousClock.now - start).seconds
+        let coach = world.areas[0].coach
+        let service = RequestService(db: app.db, actor: coach)
+        let filter = RequestFilter(networkId: world.areas[0].networkID, status: .inProgress, law: .wmo)
+        let listTimes = try await time(samples) { _ in _ = try await service.list(filter, page: 1) }
+        let ids = try await service.list(RequestFilter(), page: 1, perPage: Limits.maxPageSize).items.compactMap(\.id)
+        let caseTimes = try await time(samples) { i in _ = try await service.caseFile(ids[i % ids.count]) }
+        let searchTimes = try await time(samples) { _ in _ = try await service.list(RequestFilter(q: "jansen"), page: 1) }
+        return """
+        Wijknet benchmark: \(requests) verzoeken
+        inserts: \(String(format: "%.1f", Double(requests) / seconds)) verzoeken/s (elk met inwoner, route, besluit, toewijzingen/toeleidingen) in \(String(format: "%.1f", seconds)) s
+        lijst (netwerk+status+wet, pagina 1): \(listTimes.summary)
+        zoeken ("jansen", pagina 1): \(searchTimes.summary)
+        dossier (casefile): \(caseTimes.summary)
+        """
+    }
+
+    struct Timings {
+        var values: [Double]
+
+        func percentile(_ p: Double) -> Double {
+            let sorted = values.sorted()
+            return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+        }
+
+        var summary: String {
+            String(format: "mediaan %.2f ms, p99 %.2f ms (n=%d)", percentile(0.5), percentile(0.99), values.count)
+        }
+    }
+
+    static func time(_ samples: Int, _ body: (Int) async throws -> Void) async throws -> Timings {
+        // Warm-up, then measure.
+        for i in 0..<min(10, samples) { try await body(i) }
+        var values: [Double] = []
+        for i in 0..<samples {
+            let t = ContinuousClock.now
+            try await body(i)
+            values.append((ContinuousClock.now - t).seconds * 1000)
+        }
+        return Timings(values: values)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

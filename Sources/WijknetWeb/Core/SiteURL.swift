@@ -1,0 +1,65 @@
+import Foundation
+
+/// Every page address in one place. Labels in paths are Dutch: these are the addresses users see.
+enum SiteURL {
+    case home
+    case login
+    case logout
+    case requests
+    case newRequest
+    case request(UUID)
+    case requestEdit(UUID)
+    case requestRoute(UUID)
+    case requestDecision(UUID)
+    case requestAssignment(UUID)
+    case requestReferral(UUID)
+    case referralStatus(UUID, UUID)
+    case requestClose(UUID)
+    case residents
+    case newResident
+    case meetings
+    case meeting(UUID)
+    case admin
+    case adminOrganisations
+    case adminNetwork(UUID)
+    case adminMembershipEnd(UUID, UUID)
+    case adminProducts
+    case tokens
+    case tokenRevoke(UUID)
+    case stylesheet
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/inloggen"
+        case .logout: "/uitloggen"
+        case .requests: "/verzoeken"
+        case .newRequest: "/verzoeken/nieuw"
+        case .request(let id): "/verzoeken/\(id)"
+        case .requestEdit(let id): "/verzoeken/\(id)/wijzigen"
+        case .requestRoute(let id): "/verzoeken/\(id)/route"
+        case .requestDecision(let id): "/verzoeken/\(id)/besluit"
+        case .requestAssignment(let id): "/verzoeken/\(id)/toewijzing"
+        case .requestReferral(let id): "/verzoeken/\(id)/toeleiding"
+        case .referralStatus(let id, let referral): "/verzoeken/\(id)/toeleiding/\(referral)/status"
+        case .requestClose(let id): "/verzoeken/\(id)/afsluiten"
+        case .residents: "/inwoners"
+        case .newResident: "/inwoners/nieuw"
+        case .meetings: "/overleggen"
+        case .meeting(let id): "/overleggen/\(id)"
+        case .admin: "/beheer"
+        case .adminOrganisations: "/beheer/organisaties"
+        case .adminNetwork(let id): "/beheer/netwerken/\(id)"
+        case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"
+        case .adminProducts: "/beheer/producten"
+        case .tokens: "/api-tokens"
+        case .tokenRevoke(let id): "/api-tokens/\(id)/intrekken"
+        case .stylesheet: "/static/app.css"
+        }
+    }
+}
+
+/// API paths, relative to `/api/v1`.
+enum APIPath {
+    static let root = "/api/v1"
+}

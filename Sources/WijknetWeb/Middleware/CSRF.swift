@@ -1,0 +1,28 @@
+import Vapor
+
+/// Every form carries the session's CSRF token; a POST without the right one is refused.
+struct CSRF: AsyncMiddleware {
+    static let field = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if request.method == .POST {
+            let sent = try? request.content.get(String.self, at: CSRF.field)
+            guard let expected = request.session.data["csrf"], let sent,
+                  Data(sent.utf8).count == Data(expected.utf8).count,
+                  zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+                throw Abort(.forbidden, reason: "Het formulier is verlopen of niet door Wijknet verstuurd. Laad de pagina opnieuw.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// The session's CSRF token, made on first use.
+    var csrfToken: String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 24).base64
+        session.data["csrf"] = token
+        return token
+    }
+}

@@ -1,0 +1,167 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/beheer`: areas, networks, organisations, memberships and products. Administrators only.
+enum AdminPages {
+    static func service(_ req: Request) throws -> AdminService {
+        _ = try req.requireRole(.admin)
+        return AdminService(db: req.db, actor: try req.actor())
+    }
+
+    @Sendable static func overview(req: Request) async throws -> Response {
+        _ = try service(req)
+        let areas = try await Catalogue.areas(on: req.db)
+        let networks = try await Catalogue.networks(on: req.db)
+        let districts = try await Catalogue.districts(on: req.db)
+        let areaRows = areas.map { a -> Markup in
+            let network = networks.first { $0.$area.id == a.id }
+            let wijken = districts.filter { $0.$area.id == a.id }.map(\.name).joined(separator: ", ")
+            let link: Markup = network.map { "<a href=\"\(SiteURL.adminNetwork($0.id!).path)\">\($0.name)</a>" } ?? "Geen netwerk"
+            return "<tr><td>\(a.name)</td><td>\(a.municipality.name)</td><td>\(wijken)</td><td>\(link)</td></tr>"
+        }
+        return Layout.page("Beheer", req, """
+        <h1>Beheer</h1>
+        <ul><li><a href="\(SiteURL.adminOrganisations.path)">Organisaties en aanbieders</a></li><li><a href="\(SiteURL.adminProducts.path)">Producten</a></li></ul>
+        <table><caption>Gebieden en wijknetwerken</caption><thead><tr><th scope="col">Gebied</th><th scope="col">Gemeente</th><th scope="col">Wijken</th><th scope="col">Wijknetwerk</th></tr></thead>
+        <tbody>\(areaRows)</tbody></table>
+        """)
+    }
+
+    // MARK: organisations
+
+    @Sendable static func organisations(req: Request) async throws -> Response {
+        try await renderOrganisations(req, FormState())
+    }
+
+    static func renderOrganisations(_ req: Request, _ state: FormState) async throws -> Response {
+        _ = try service(req)
+        let organisations = try await Catalogue.organisations(on: req.db)
+        let rows = organisations.map { o -> Markup in "<tr><td>\(o.name)</td><td>\(o.kind.label)</td><td>\(o.expertise.joined(separator: ", "))</td></tr>" }
+        let response = Layout.page("Organisaties", req, """
+        <h1>Organisaties en aanbieders</h1>
+        <section aria-labelledby="nieuw"><h2 id="nieuw">Organisatie toevoegen</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.adminOrganisations.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("name", "Naam", state))
+        \(Form.select("kind", "Soort", state, options: OrganisationKind.allCases.map { ($0.rawValue, $0.label) }))
+        \(Form.text("expertise", "Expertise", state, required: false, hint: "Gescheiden door komma's, bijvoorbeeld: verslaving, autisme"))
+        <button type="submit">Toevoegen</button></form></section>
+        <table><caption>\(organisations.count) organisaties</caption><thead><tr><th scope="col">Naam</th><th scope="col">Soort</th><th scope="col">Expertise</th></tr></thead><tbody>\(rows)</tbody></table>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func createOrganisation(req: Request) async throws -> Response {
+        let v = req.formValues(["name", "kind", "expertise"])
+        let tags = (v["expertise"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        do {
+            _ = try await service(req).createOrganisation(OrganisationInput(name: v["name"], kind: v["kind"], expertise: tags))
+            return req.redirect(to: SiteURL.adminOrganisations.path)
+        } catch StoreError.invalid(let failure) {
+            let errors = failure.errors.map { $0.field.hasPrefix("expertise") ? FieldError("expertise", $0.message) : $0 }
+            return try await renderOrganisations(req, FormState(values: v, errors: errors))
+        }
+    }
+
+    // MARK: network memberships
+
+    @Sendable static func network(req: Request) async throws -> Response {
+        try await renderNetwork(req, id: try req.id(), FormState())
+    }
+
+    static func renderNetwork(_ req: Request, id: UUID, _ state: FormState, endState: FormState = FormState()) async throws -> Response {
+        _ = try service(req)
+        guard let network = try await WijknetStore.Network.find(id, on: req.db) else { throw StoreError.notFound(what: "netwerk") }
+        let memberships = try await Catalogue.memberships(on: req.db, network: id)
+        let organisations = try await Catalogue.organisations(on: req.db)
+        let rows = memberships.map { m -> Markup in
+            let end: Markup = m.end.map { "\(CalendarDate($0)?.dutch ?? $0)" } ?? """
+                <form method="post" action="\(SiteURL.adminMembershipEnd(id, m.id!).path)" class="inline">\(Form.csrf(req))
+                <label for="end-\(m.id!.uuidString)" class="visually-hidden">Einddatum voor \(m.organisation.name)</label>
+                <input type="date" id="end-\(m.id!.uuidString)" name="endDate" required> <button type="submit">Lidmaatschap beëindigen</button></form>
+                """
+            return "<tr><td>\(m.organisation.name)</td><td>\(m.organisation.kind.label)</td><td>\(m.ring.label)</td><td>\(CalendarDate(m.start)?.dutch ?? m.start)</td><td>\(end)</td><td>\(m.capacityHoursPerWeek.map(CasePage.hours) ?? "–")</td></tr>"
+        }
+        var values = state
+        if values["startDate"].isEmpty && state.errors.isEmpty { values.values["startDate"] = CalendarDate.today().description }
+        let response = Layout.page(network.name, req, """
+        <h1>\(network.name)</h1>
+        \(Form.errorSummary(endState))
+        <table><caption>Leden van het netwerk (de geschiedenis blijft bewaard)</caption><thead><tr><th scope="col">Organisatie</th><th scope="col">Soort</th><th scope="col">Ring</th><th scope="col">Vanaf</th><th scope="col">Tot en met</th><th scope="col">Capaciteit (uur/week)</th></tr></thead><tbody>\(rows)</tbody></table>
+        <section aria-labelledby="lid"><h2 id="lid">Organisatie toevoegen aan het netwerk</h2>
+        \(Form.errorSummary(values))
+        <form method="post" action="\(SiteURL.adminNetwork(id).path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.select("organisationId", "Organisatie", values, options: organisations.map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }))
+        \(Form.select("ring", "Ring", values, options: NetworkRing.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
+        \(Form.text("startDate", "Vanaf", values, type: "date"))
+        \(Form.text("endDate", "Tot en met", values, type: "date", required: false))
+        \(Form.text("capacityHoursPerWeek", "Capaciteit in uren per week", values, required: false))
+        <button type="submit">Toevoegen</button></form></section>
+        """)
+        if !state.errors.isEmpty || !endState.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func addMembership(req: Request) async throws -> Response {
+        let id = try req.id()
+        let v = req.formValues(["organisationId", "ring", "startDate", "endDate", "capacityHoursPerWeek"])
+        let input = MembershipInput(organisationId: v["organisationId"], ring: v["ring"], startDate: v["startDate"], endDate: v["endDate"],
+                                    capacityHoursPerWeek: Form.number(v["capacityHoursPerWeek"]))
+        do {
+            _ = try await service(req).addMembership(network: id, input)
+            return req.redirect(to: SiteURL.adminNetwork(id).path)
+        } catch StoreError.invalid(let failure) {
+            return try await renderNetwork(req, id: id, FormState(values: v, errors: failure.errors))
+        }
+    }
+
+    @Sendable static func endMembership(req: Request) async throws -> Response {
+        let network = try req.id()
+        let endDate = try? req.content.get(String.self, at: "endDate")
+        do {
+            _ = try await service(req).endMembership(try req.id("membership"), MembershipEndInput(endDate: endDate))
+            return req.redirect(to: SiteURL.adminNetwork(network).path)
+        } catch StoreError.invalid(let failure) {
+            return try await renderNetwork(req, id: network, FormState(), endState: FormState(errors: failure.errors))
+        }
+    }
+
+    // MARK: products
+
+    @Sendable static func products(req: Request) async throws -> Response {
+        try await renderProducts(req, FormState())
+    }
+
+    static func renderProducts(_ req: Request, _ state: FormState) async throws -> Response {
+        _ = try service(req)
+        let products = try await Catalogue.products(on: req.db)
+        let rows = products.map { p -> Markup in "<tr><td>\(p.code)</td><td>\(p.name)</td><td>\(p.law.label)</td><td>\(p.level.label)</td><td>\(p.categoryCode)</td></tr>" }
+        let response = Layout.page("Producten", req, """
+        <h1>Producten</h1>
+        <table><caption>Productenlijst met productcategorie (iWmo WMO020, iJw JZ020)</caption><thead><tr><th scope="col">Code</th><th scope="col">Naam</th><th scope="col">Wet</th><th scope="col">Zwaarte</th><th scope="col">Categorie</th></tr></thead><tbody>\(rows)</tbody></table>
+        <section aria-labelledby="nieuw"><h2 id="nieuw">Product toevoegen</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.adminProducts.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("code", "Productcode", state))
+        \(Form.text("name", "Naam", state))
+        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }))
+        \(Form.select("level", "Zwaarte", state, options: ProductLevel.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
+        \(Form.text("categoryCode", "Productcategorie", state, hint: "Twee cijfers, bijvoorbeeld 02 (Begeleiding, Wmo) of 45 (Jeugdhulp ambulant)"))
+        <button type="submit">Toevoegen</button></form></section>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func createProduct(req: Request) async throws -> Response {
+        let v = req.formValues(["code", "name", "law", "level", "categoryCode"])
+        do {
+            _ = try await service(req).createProduct(ProductInput(code: v["code"], name: v["name"], law: v["law"], level: v["level"], categoryCode: v["categoryCode"]))
+            return req.redirect(to: SiteURL.adminProducts.path)
+        } catch StoreError.invalid(let failure) {
+            return try await renderProducts(req, FormState(values: v, errors: failure.errors))
+        }
+    }
+}

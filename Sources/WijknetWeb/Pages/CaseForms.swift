@@ -1,0 +1,117 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// The forms on the case page, one per next step.
+enum CaseForms {
+    static func route(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], directAllowed: Bool) -> Markup {
+        let id = file.request.id!
+        let partners = organisations.filter { $0.kind != .neighbourhoodTeam }.map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }
+        let routes = WijknetCore.Route.allCases.filter { directAllowed || $0 == .meeting }
+        return """
+        <section id="route" aria-labelledby="route-title"><h2 id="route-title">Route kiezen</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.requestRoute(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
+        \(Form.select("route", "Route", state, options: routes.map { ($0.rawValue, $0.label) }, hint: "Alleen bij twijfel over de juiste ondersteuning naar het overleg."))
+        \(Form.select("partnerId", "Partner (bij directe route)", state, options: partners, required: false))
+        <button type="submit">Route vastleggen</button></form></section>
+        """
+    }
+
+    static func placement(_ req: Request, _ file: CaseFile) async throws -> [MembershipPeriod] {
+        guard let network = file.network?.id else { return [] }
+        return try await Catalogue.memberships(on: req.db, network: network).map(\.period)
+    }
+
+    static func careOptions(_ organisations: [Organisation], _ file: CaseFile, _ periods: [MembershipPeriod]) -> [(value: String, label: String)] {
+        let today = CalendarDate.today()
+        return organisations.filter { $0.kind == .wmoCare || $0.kind == .youthCare }
+            .map { o in
+                let inside = NetworkPlacement.isInside(provider: o.id!, network: file.network?.id, on: today, memberships: periods)
+                return (o.id!.uuidString, "\(o.name) – \(o.kind.label)\(inside ? " (netwerkpartner)" : "")")
+            }
+            .sorted { ($0.1.contains("(netwerkpartner)") ? 0 : 1, $0.1) < ($1.1.contains("(netwerkpartner)") ? 0 : 1, $1.1) }
+    }
+
+    static func reasonOptions(_ req: Request) async throws -> [(value: String, label: String)] {
+        try await Catalogue.reasons(on: req.db).map { ($0.code, $0.label) }
+    }
+
+    static func decision(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) async throws -> Markup {
+        let id = file.request.id!
+        let periods = try await placement(req, file)
+        let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
+        let reasons = try await reasonOptions(req)
+        return """
+        <section id="besluit" aria-labelledby="besluit-title"><h2 id="besluit-title">Besluit vastleggen</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.requestDecision(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
+        <p>Kies een of meer uitkomsten.</p>
+        <fieldset><legend>Eigen netwerk</legend>\(Form.checkbox("ownNetwork", "Eigen netwerk (familie, buren, vrijwilligers)", checked: state["ownNetwork"] == "on"))</fieldset>
+        <fieldset><legend>Welzijn</legend>\(Form.checkbox("welfare", "Toeleiding naar welzijn", checked: state["welfare"] == "on"))
+        \(Form.select("welfarePartner", "Welzijnspartner", state, options: welfare, required: false))
+        \(Form.text("welfareActivity", "Activiteit of groepsaanbod", state, required: false))</fieldset>
+        <fieldset><legend>Wijkcoach</legend>\(Form.checkbox("coachSupport", "Ondersteuning door de wijkcoach", checked: state["coachSupport"] == "on"))</fieldset>
+        <fieldset><legend>Geïndiceerde zorg</legend>\(Form.checkbox("care", "Geïndiceerde zorg", checked: state["care"] == "on"))
+        \(Form.select("careProvider", "Aanbieder", state, options: careOptions(organisations, file, periods), required: false))
+        \(Form.select("careReason", "Reden buiten het netwerk", state, options: reasons, required: false, hint: "Verplicht als de aanbieder geen netwerkpartner is."))
+        \(Form.text("careReasonText", "Toelichting op de reden", state, required: false))</fieldset>
+        \(Form.textarea("note", "Notitie bij het besluit", state, required: false, rows: 3))
+        <button type="submit">Besluit vastleggen</button></form></section>
+        """
+    }
+
+    static func assignment(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) async throws -> Markup {
+        let id = file.request.id!
+        let periods = try await placement(req, file)
+        let products = try await Catalogue.products(on: req.db).filter { file.request.law.includes($0.law) }
+        let previous = file.assignments.map { ($0.id!.uuidString, "\($0.product.name) bij \($0.provider.name) vanaf \(CalendarDate($0.start)?.dutch ?? $0.start)") }
+        var values = state
+        if values["startDate"].isEmpty && state.errors.isEmpty { values.values["startDate"] = CalendarDate.today().description }
+        return """
+        <section id="toewijzing" aria-labelledby="toewijzing-title"><h2 id="toewijzing-title">Toewijzing vastleggen</h2>
+        \(Form.errorSummary(values))
+        <form method="post" action="\(SiteURL.requestAssignment(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
+        \(Form.select("law", "Wet", values, options: Law.allCases.filter(file.request.law.includes).map { ($0.rawValue, $0.label) }))
+        \(Form.select("productId", "Product", values, options: products.map { ($0.id!.uuidString, "\($0.name) – \($0.law.label), categorie \($0.categoryCode)") }))
+        \(Form.select("providerId", "Aanbieder", values, options: careOptions(organisations, file, periods), hint: "Of de toewijzing binnen het netwerk valt, volgt uit het lidmaatschap op de startdatum."))
+        \(Form.text("hoursPerWeek", "Uren per week", values, hint: "Bijvoorbeeld 3 of 2,5"))
+        \(Form.text("startDate", "Startdatum", values, type: "date"))
+        \(Form.text("endDate", "Einddatum", values, type: "date", required: false))
+        \(Form.select("kind", "Soort", values, options: AssignmentKind.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
+        \(Form.select("previousAssignmentId", "Eerdere toewijzing (bij verlenging of wijziging)", values, options: previous, required: false))
+        \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), required: false, hint: "Verplicht bij een eerste toewijzing buiten het netwerk."))
+        \(Form.text("outsideReasonText", "Toelichting op de reden", values, required: false))
+        <button type="submit">Toewijzing vastleggen</button></form></section>
+        """
+    }
+
+    static func referral(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) -> Markup {
+        let id = file.request.id!
+        let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
+        var values = state
+        if values["date"].isEmpty && state.errors.isEmpty { values.values["date"] = CalendarDate.today().description }
+        return """
+        <section id="toeleiding" aria-labelledby="toeleiding-title"><h2 id="toeleiding-title">Toeleiding naar welzijn vastleggen</h2>
+        \(Form.errorSummary(values))
+        <form method="post" action="\(SiteURL.requestReferral(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
+        \(Form.select("partnerId", "Welzijnspartner", values, options: welfare))
+        \(Form.text("activity", "Activiteit of groepsaanbod", values))
+        \(Form.text("date", "Datum", values, type: "date"))
+        \(Form.select("status", "Status", values, options: ReferralStatus.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
+        <button type="submit">Toeleiding vastleggen</button></form></section>
+        """
+    }
+
+    static func close(_ req: Request, _ file: CaseFile, _ state: FormState) -> Markup {
+        let id = file.request.id!
+        return """
+        <section id="afsluiten" aria-labelledby="afsluiten-title"><h2 id="afsluiten-title">Verzoek afsluiten</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.requestClose(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
+        \(Form.checkbox("confirm", "Ik bevestig dat dit verzoek wordt afgesloten. Daarna kan het niet meer worden gewijzigd.", checked: false))
+        \(state.error("confirm").map { e -> Markup in "<p class=\"field-error\" id=\"\(Form.id("confirm"))-error\">\(e)</p>" } ?? .empty)
+        <button type="submit" class="danger">Afsluiten</button></form></section>
+        """
+    }
+}

@@ -1,0 +1,120 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/verzoeken/:id`: the whole story of one request, and the next steps as forms.
+enum CasePage {
+    /// Which form is shown with the user's input and errors after a failed submit.
+    struct Forms {
+        var route = FormState()
+        var decision = FormState()
+        var assignment = FormState()
+        var referral = FormState()
+        var close = FormState()
+        var message: String?
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await render(req, id: try req.id(), forms: Forms())
+    }
+
+    static func render(_ req: Request, id: UUID, forms: Forms, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let service = RequestService(db: req.db, actor: try req.actor())
+        let file = try await service.caseFile(id)
+        let user = try req.requireUser()
+        let r = file.request
+        let organisations = try await Catalogue.organisations(on: req.db)
+        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) })
+        let canWrite = user.role == .coach
+        let events = Set(RequestLifecycle.events(from: r.status))
+
+        var actions: [Markup] = []
+        if canWrite && (events.contains(.routeDirect) || events.contains(.routeToMeeting)) {
+            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, directAllowed: events.contains(.routeDirect)))
+        }
+        if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {
+            actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations))
+        }
+        if canWrite && events.contains(.startSupport) {
+            actions.append(try await CaseForms.assignment(req, file, forms.assignment, organisations: organisations))
+            actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations))
+        }
+        if canWrite && events.contains(.close) {
+            actions.append(CaseForms.close(req, file, forms.close))
+        }
+
+        let outcomeRows = file.outcomes.map { o -> Markup in
+            let place: String = o.insideNetwork.map { $0 ? "Binnen netwerk" : "Buiten netwerk" } ?? "–"
+            return "<tr><td>\(o.kind.label)</td><td>\(o.$organisation.id.flatMap { names[$0] } ?? "–")</td><td>\(o.activity ?? "–")</td><td>\(place)</td><td>\(o.outsideReason.map { reasonLabel($0, o.outsideReasonText) } ?? "–")</td></tr>"
+        }
+        let assignmentRows = file.assignments.map { a -> Markup in
+            """
+            <tr><td>\(a.kind.label)</td><td>\(a.law.label)</td><td>\(a.product.name) (\(a.product.categoryCode))</td><td>\(a.provider.name)</td>
+            <td>\(hours(a.hoursPerWeek))</td><td>\(CalendarDate(a.start)?.dutch ?? a.start) – \(a.end.flatMap(CalendarDate.init)?.dutch ?? "")</td>
+            <td>\(a.insideNetwork ? "Binnen netwerk" : "Buiten netwerk")</td></tr>
+            """
+        }
+        let referralRows = file.referrals.map { f -> Markup in
+            let update: Markup = canWrite && r.status.isOpen ? """
+                <form method="post" action="\(SiteURL.referralStatus(id, f.id!).path)" class="inline">\(Form.csrf(req))
+                <label for="status-\(f.id!.uuidString)" class="visually-hidden">Nieuwe status</label>
+                <select id="status-\(f.id!.uuidString)" name="status">\(ReferralStatus.allCases.map { s -> Markup in "<option value=\"\(s.rawValue)\"\(Markup(raw: s == f.status ? " selected" : ""))>\(s.label)</option>" })</select>
+                <button type="submit">Status opslaan</button></form>
+                """ : .empty
+            return "<tr><td>\(f.partner.name)</td><td>\(f.activity)</td><td>\(CalendarDate(f.date)?.dutch ?? f.date)</td><td>\(f.status.label)</td><td>\(update)</td></tr>"
+        }
+        let timeline = file.events.map { e -> Markup in
+            let label = CaseEventKind(rawValue: e.kind)?.label ?? e.kind
+            return "<li><time datetime=\"\(describing: e.at.ISO8601Format())\">\(dutchDateTime(e.at))</time> – <strong>\(label)</strong>\(Markup(raw: e.detail.isEmpty ? "" : ": "))\(e.detail) <span class=\"who\">(\(e.actor.displayName))</span></li>"
+        }
+        let meetings = file.agendaItems.map { item -> Markup in
+            let date = item.meeting.date
+            return "<li>Overleg van \(CalendarDate(date)?.dutch ?? date): \(item.decidedAt == nil ? "nog niet besproken" : "besproken")\(item.decisionNote.map { n -> Markup in " – \(n)" } ?? .empty)</li>"
+        }
+        let flash: String? = forms.message
+        let response = Layout.page("Verzoek van \(file.resident.fullName)", req, flash: flash, """
+        <h1>Verzoek van \(file.resident.fullName)</h1>
+        <p class="status">Status: <strong>\(r.status.label)</strong></p>
+        <dl class="facts">
+        <dt>Keukentafelgesprek</dt><dd>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</dd>
+        <dt>Wet</dt><dd>\(r.law.label)</dd>
+        <dt>Urgentie</dt><dd>\(r.urgency.label)</dd>
+        <dt>Wijk</dt><dd>\(file.district.name)</dd>
+        <dt>Netwerk</dt><dd>\(file.network?.name ?? "Geen wijknetwerk")</dd>
+        <dt>Wijkcoach</dt><dd>\(file.coach.displayName)</dd>
+        <dt>Route</dt><dd>\(r.route?.label ?? "Nog niet gekozen")\(file.directPartner.map { p -> Markup in " – \(p.name)" } ?? .empty)</dd>
+        <dt>Toestemming overleg</dt><dd>\(r.consentForMeeting ? "Ja" : "Nee (besproken zonder naam)")</dd>
+        <dt>Leefgebieden</dt><dd>\(r.lifeDomains.map(\.label).joined(separator: ", "))</dd>
+        </dl>
+        <h2>Wat speelt er?</h2>
+        <p class="summary">\(r.summary)</p>
+        \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
+        \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
+        \(actions)
+        <h2>Uitkomsten</h2>
+        \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : "<table><caption class=\"visually-hidden\">Uitkomsten</caption><thead><tr><th scope=\"col\">Uitkomst</th><th scope=\"col\">Wie pakt op</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(outcomeRows)</tbody></table>")
+        <h2>Toewijzingen</h2>
+        \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toewijzingen</caption><thead><tr><th scope=\"col\">Soort</th><th scope=\"col\">Wet</th><th scope=\"col\">Product</th><th scope=\"col\">Aanbieder</th><th scope=\"col\">Uren per week</th><th scope=\"col\">Periode</th><th scope=\"col\">Plaats</th></tr></thead><tbody>\(assignmentRows)</tbody></table>")
+        <h2>Toeleidingen naar welzijn</h2>
+        \(referralRows.isEmpty ? "<p>Nog geen toeleidingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toeleidingen</caption><thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Datum</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Wijzigen</span></th></tr></thead><tbody>\(referralRows)</tbody></table>")
+        <h2>Tijdlijn</h2>
+        <ol class="timeline">\(timeline)</ol>
+        """)
+        response.status = status
+        return response
+    }
+
+    static func hours(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func reasonLabel(_ code: String, _ text: String?) -> String {
+        let label = OutsideReasonOption.defaults.first { $0.code == code }?.label ?? code
+        return text.map { "\(label): \($0)" } ?? label
+    }
+
+    static func dutchDateTime(_ date: Date) -> String {
+        let c = Calendar.amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%d-%d-%d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+    }
+}

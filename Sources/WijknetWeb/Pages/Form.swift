@@ -1,0 +1,132 @@
+import Vapor
+import WijknetCore
+
+/// What a form shows: the values the user typed and the errors per field.
+struct FormState {
+    var values: [String: String] = [:]
+    var errors: [FieldError] = []
+
+    subscript(_ name: String) -> String { values[name] ?? "" }
+
+    func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
+}
+
+/// Accessible form controls: every control has a label; an error is tied to its control by
+/// `aria-describedby` and listed in a summary at the top with a link to the field.
+enum Form {
+    static func csrf(_ req: Request) -> Markup {
+        "<input type=\"hidden\" name=\"\(CSRF.field)\" value=\"\(req.csrfToken)\">"
+    }
+
+    static func hidden(_ name: String, _ value: String) -> Markup {
+        "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
+    }
+
+    static func errorSummary(_ state: FormState, fieldIDs: [String: String] = [:]) -> Markup {
+        guard !state.errors.isEmpty else { return .empty }
+        let items = state.errors.map { e -> Markup in
+            "<li><a href=\"#\(fieldIDs[e.field] ?? id(e.field))\">\(e.message)</a></li>"
+        }
+        let count = state.errors.count == 1 ? "Er is 1 fout" : "Er zijn \(state.errors.count) fouten"
+        return """
+        <div class="error-summary" role="alert" tabindex="-1"><h2>\(count) in het formulier</h2><ul>\(items)</ul></div>
+        """
+    }
+
+    static func id(_ field: String) -> String {
+        "f-" + field.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+    }
+
+    private static func describedBy(_ field: String, _ state: FormState, hint: String?) -> (attrs: Markup, hint: Markup, error: Markup) {
+        let fid = id(field)
+        var ids: [String] = []
+        var hintMarkup = Markup.empty
+        var errorMarkup = Markup.empty
+        if let hint {
+            ids.append(fid + "-hint")
+            hintMarkup = "<p class=\"hint\" id=\"\(fid)-hint\">\(hint)</p>"
+        }
+        if let error = state.error(field) {
+            ids.append(fid + "-error")
+            errorMarkup = "<p class=\"field-error\" id=\"\(fid)-error\"><span class=\"visually-hidden\">Fout: </span>\(error)</p>"
+        }
+        let invalid = state.error(field) != nil ? " aria-invalid=\"true\"" : ""
+        let attrs: Markup = ids.isEmpty ? Markup(raw: invalid) : "\(Markup(raw: invalid)) aria-describedby=\"\(ids.joined(separator: " "))\""
+        return (attrs, hintMarkup, errorMarkup)
+    }
+
+    static func text(_ name: String, _ label: String, _ state: FormState, type: String = "text", required: Bool = true,
+                     hint: String? = nil, autocomplete: String = "off") -> Markup {
+        let d = describedBy(name, state, hint: hint)
+        let req: Markup = required ? " required" : ""
+        return """
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <input id="\(id(name))" name="\(name)" type="\(type)" value="\(state[name])" autocomplete="\(autocomplete)"\(req)\(d.attrs)></div>
+        """
+    }
+
+    static func textarea(_ name: String, _ label: String, _ state: FormState, required: Bool = true, hint: String? = nil, rows: Int = 6) -> Markup {
+        let d = describedBy(name, state, hint: hint)
+        let req: Markup = required ? " required" : ""
+        return """
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <textarea id="\(id(name))" name="\(name)" rows="\(rows)"\(req)\(d.attrs)>\(state[name])</textarea></div>
+        """
+    }
+
+    static func select(_ name: String, _ label: String, _ state: FormState, options: [(value: String, label: String)],
+                       required: Bool = true, blank: String? = "Kies…", hint: String? = nil) -> Markup {
+        let d = describedBy(name, state, hint: hint)
+        let current = state[name]
+        let blankOption: Markup = blank.map { "<option value=\"\">\($0)</option>" } ?? .empty
+        let opts = options.map { o -> Markup in
+            "<option value=\"\(o.value)\"\(Markup(raw: o.value == current ? " selected" : ""))>\(o.label)</option>"
+        }
+        let req: Markup = required ? " required" : ""
+        return """
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <select id="\(id(name))" name="\(name)"\(req)\(d.attrs)>\(blankOption)\(opts)</select></div>
+        """
+    }
+
+    /// A group of checkboxes sharing `name[]`; `selected` holds the checked values.
+    static func checkboxes(_ name: String, _ legend: String, _ state: FormState, options: [(value: String, label: String)], selected: Set<String>) -> Markup {
+        let d = describedBy(name, state, hint: nil)
+        let boxes = options.enumerated().map { i, o -> Markup in
+            let boxID = id(name) + "-\(i)"
+            return "<div class=\"check\"><input type=\"checkbox\" id=\"\(boxID)\" name=\"\(name)[]\" value=\"\(o.value)\"\(Markup(raw: selected.contains(o.value) ? " checked" : ""))> <label for=\"\(boxID)\">\(o.label)</label></div>"
+        }
+        return """
+        <fieldset class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))" id="\(id(name))"\(d.attrs)><legend>\(legend)</legend>\(d.error)\(boxes)</fieldset>
+        """
+    }
+
+    static func checkbox(_ name: String, _ label: String, checked: Bool) -> Markup {
+        "<div class=\"check\"><input type=\"checkbox\" id=\"\(id(name))\" name=\"\(name)\" value=\"on\"\(Markup(raw: checked ? " checked" : ""))> <label for=\"\(id(name))\">\(label)</label></div>"
+    }
+
+    private static func optional(_ required: Bool) -> Markup {
+        required ? .empty : " <span class=\"optional\">(optioneel)</span>"
+    }
+
+    /// "7,5" and "7.5" both read as 7.5; empty is nil; anything else is NaN so validation rejects it.
+    static func number(_ text: String?) -> Double? {
+        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return Double(text.replacingOccurrences(of: ",", with: ".")) ?? .nan
+    }
+}
+
+extension Request {
+    /// The named fields of the submitted form as plain strings, for re-showing what the user typed.
+    func formValues(_ names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = try? content.get(String.self, at: name) { values[name] = value }
+        }
+        return values
+    }
+
+    func formList(_ name: String) -> [String] {
+        (try? content.get([String].self, at: name)) ?? []
+    }
+}

@@ -1,0 +1,37 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/`: where each role starts.
+enum HomePage {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var blocks: [Markup] = []
+        if CasePolicy.seesCases(user.role) {
+            let service = RequestService(db: req.db, actor: try req.actor())
+            let open = try await service.list(RequestFilter(status: .registered), perPage: 1).total
+            let meeting = try await service.list(RequestFilter(status: .inMeeting), perPage: 1).total
+            blocks.append("""
+            <section><h2>Verzoeken</h2><ul>
+            <li><a href="\(SiteURL.requests.path)?status=registered">\(open) verzoeken wachten op een route</a></li>
+            <li><a href="\(SiteURL.requests.path)?status=inMeeting">\(meeting) verzoeken staan op de agenda van het overleg</a></li>
+            </ul></section>
+            """)
+        }
+        if user.role == .coach {
+            blocks.append("<p><a class=\"button\" href=\"\(SiteURL.residents.path)\">Nieuw verzoek na keukentafelgesprek</a></p>")
+        }
+        if user.role == .admin {
+            blocks.append("<p><a href=\"\(SiteURL.admin.path)\">Gebieden, netwerken, organisaties en producten beheren</a></p>")
+        }
+        if user.role == .analyst {
+            blocks.append("<p>Als beleidsadviseur zie je alleen cijfers, nooit gegevens van inwoners. Via de API haal je de referentielijsten op.</p>")
+        }
+        return Layout.page("Start", req, """
+        <h1>Welkom, \(user.displayName)</h1>
+        <p>Je bent aangemeld als \(user.role.label.lowercased()).</p>
+        \(blocks)
+        """)
+    }
+}

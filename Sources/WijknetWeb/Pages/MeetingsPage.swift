@@ -1,0 +1,36 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/overleggen`: the network's weekly meetings and each agenda.
+enum MeetingsPage {
+    @Sendable static func list(req: Request) async throws -> Response {
+        let meetings = try await MeetingService(db: req.db, actor: try req.actor()).meetings()
+        let rows = meetings.map { m -> Markup in
+            "<tr><td><a href=\"\(SiteURL.meeting(m.meeting.id!).path)\">\(CalendarDate(m.meeting.date)?.dutch ?? m.meeting.date)</a></td><td>\(m.items)</td><td>\(m.open)</td></tr>"
+        }
+        return Layout.page("Wijknetwerkoverleggen", req, """
+        <h1>Wijknetwerkoverleggen</h1>
+        \(rows.isEmpty ? "<p>Er zijn nog geen overleggen gepland. Een overleg wordt gepland zodra een verzoek naar het overleg gaat.</p>" as Markup : "<table><caption class=\"visually-hidden\">Overleggen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Agendapunten</th><th scope=\"col\">Nog te bespreken</th></tr></thead><tbody>\(rows)</tbody></table>")
+        """)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let view = try await AgendaView.load(req, id: try req.id())
+        let entries = try view.entries()
+        let rows = entries.map { e -> Markup in
+            let who: Markup = e.residentName.map { "\($0)" } ?? "<em>Zonder naam</em> (\(e.ageBand))"
+            return """
+            <tr><td>\(who)</td><td>\(e.districtName)</td><td>\(e.law.label)</td><td>\(e.urgency.label)</td>
+            <td>\(e.lifeDomains.map(\.label).joined(separator: ", "))</td><td>\(e.decided ? "Besproken" : "Open")</td>
+            <td><a href="\(SiteURL.request(e.requestId).path)#besluit">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a></td></tr>
+            """
+        }
+        let date = CalendarDate(view.meeting.date)?.dutch ?? view.meeting.date
+        return Layout.page("Overleg \(date)", req, """
+        <h1>Wijknetwerkoverleg \(view.network.name), \(date)</h1>
+        <p>Agenda: de oudste verzoeken eerst. Zonder toestemming van de inwoner staat het verzoek er zonder naam.</p>
+        \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup : "<table><caption class=\"visually-hidden\">Agenda</caption><thead><tr><th scope=\"col\">Inwoner</th><th scope=\"col\">Wijk</th><th scope=\"col\">Wet</th><th scope=\"col\">Urgentie</th><th scope=\"col\">Leefgebieden</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        """)
+    }
+}

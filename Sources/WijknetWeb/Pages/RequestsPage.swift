@@ -1,0 +1,77 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/verzoeken`: the request list with filters, search and pagination.
+enum RequestsPage {
+    static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q"]
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        var values: [String: String] = [:]
+        for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        var state = FormState(values: values)
+        let query = RequestListQuery(areaId: values["areaId"], networkId: values["networkId"], status: values["status"], law: values["law"],
+                                     route: values["route"], from: values["from"], to: values["to"], q: values["q"])
+        var result: ResultPage<SupportRequest>?
+        do {
+            result = try await RequestService(db: req.db, actor: try req.actor()).list(try query.filter(), page: page)
+        } catch let failure as ValidationFailure {
+            state.errors = failure.errors
+        }
+        let networks = try await Catalogue.networks(on: req.db)
+        let filters: Markup = """
+        <form method="get" action="\(SiteURL.requests.path)" class="filters" role="search" aria-label="Verzoeken filteren">
+        \(Form.text("q", "Zoeken", state, type: "search", required: false, hint: "In omschrijving en naam"))
+        \(Form.select("status", "Status", state, options: RequestStatus.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
+        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Beide"))
+        \(Form.select("route", "Route", state, options: WijknetCore.Route.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
+        \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
+        \(Form.text("from", "Intake vanaf", state, type: "date", required: false))
+        \(Form.text("to", "Intake tot en met", state, type: "date", required: false))
+        <button type="submit">Filteren</button> <a href="\(SiteURL.requests.path)">Filters wissen</a>
+        </form>
+        """
+        let table: Markup
+        if let result {
+            let rows = result.items.map { r -> Markup in
+                """
+                <tr><td><a href="\(SiteURL.request(r.id!).path)">\(r.resident.fullName)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
+                <td>\(r.law.label)</td><td>\(r.district.name)</td><td>\(r.route?.label ?? "–")</td><td>\(r.status.label)</td></tr>
+                """
+            }
+            table = rows.isEmpty ? "<p>Geen verzoeken gevonden.</p>" : """
+            <table><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
+            <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            \(pagination(result, values))
+            """
+        } else {
+            table = .empty
+        }
+        let newButton: Markup = try req.requireUser().role == .coach ? "<p><a class=\"button\" href=\"\(SiteURL.residents.path)\">Nieuw verzoek</a></p>" : .empty
+        return Layout.page("Verzoeken", req, """
+        <h1>Verzoeken</h1>
+        \(newButton)
+        \(Form.errorSummary(state))
+        \(filters)
+        \(table)
+        """)
+    }
+
+    static func pagination(_ page: ResultPage<SupportRequest>, _ values: [String: String]) -> Markup {
+        guard page.pageCount > 1 else { return .empty }
+        func link(_ n: Int, _ label: String, rel: String) -> Markup {
+            var query = values
+            query["page"] = String(n)
+            let qs = query.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? "")" }
+                .joined(separator: "&")
+            return "<a rel=\"\(rel)\" href=\"\(SiteURL.requests.path)?\(qs)\">\(label)</a>"
+        }
+        let previous: Markup = page.page > 1 ? link(page.page - 1, "Vorige", rel: "prev") : .empty
+        let next: Markup = page.page < page.pageCount ? link(page.page + 1, "Volgende", rel: "next") : .empty
+        return "<nav class=\"pagination\" aria-label=\"Paginering\">\(previous) <span>Pagina \(page.page) van \(page.pageCount)</span> \(next)</nav>"
+    }
+}

@@ -1,0 +1,70 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/inwoners`: find a resident for a new request, or register one.
+enum ResidentsPage {
+    static let fields = ["givenName", "familyName", "birthDate", "bsn", "street", "houseNumber", "postcode", "city", "districtId"]
+
+    @Sendable static func search(req: Request) async throws -> Response {
+        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        let found = q.isEmpty ? [] : try await ResidentService(db: req.db, actor: try req.actor()).search(q)
+        let rows = found.map { r -> Markup in
+            """
+            <tr><td>\(r.fullName)</td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
+            <td><a href="\(SiteURL.newRequest.path)?resident=\(r.id!.uuidString)">Nieuw verzoek voor \(r.fullName)</a></td></tr>
+            """
+        }
+        let results: Markup = q.isEmpty ? .empty : (rows.isEmpty ? "<p>Geen inwoner gevonden in jouw gebied.</p>" : """
+            <table><caption>Gevonden inwoners</caption><thead><tr><th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Wijk</th><th scope="col"><span class="visually-hidden">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>
+            """)
+        return Layout.page("Inwoner zoeken", req, """
+        <h1>Inwoner zoeken</h1>
+        <form method="get" action="\(SiteURL.residents.path)" role="search" class="narrow">
+        \(Form.text("q", "Naam of BSN", FormState(values: ["q": q]), type: "search", required: false))
+        <button type="submit">Zoeken</button></form>
+        \(results)
+        <p><a class="button" href="\(SiteURL.newResident.path)">Nieuwe inwoner registreren</a></p>
+        """)
+    }
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        try await render(req, FormState())
+    }
+
+    static func render(_ req: Request, _ state: FormState) async throws -> Response {
+        let actor = try req.actor()
+        let districts = try await Catalogue.districts(on: req.db, area: actor.areaID)
+        let response = Layout.page("Nieuwe inwoner", req, """
+        <h1>Nieuwe inwoner registreren</h1>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.newResident.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("givenName", "Voornaam", state))
+        \(Form.text("familyName", "Achternaam", state))
+        \(Form.text("birthDate", "Geboortedatum", state, type: "date"))
+        \(Form.text("bsn", "BSN", state, hint: "9 cijfers; wordt gecontroleerd met de elfproef"))
+        \(Form.text("street", "Straat", state))
+        \(Form.text("houseNumber", "Huisnummer", state))
+        \(Form.text("postcode", "Postcode", state))
+        \(Form.text("city", "Woonplaats", state))
+        \(Form.select("districtId", "Wijk", state, options: districts.map { ($0.id!.uuidString, "\($0.name) (\($0.code))") }))
+        <button type="submit">Registreren</button>
+        </form>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let values = req.formValues(fields)
+        let input = ResidentInput(givenName: values["givenName"], familyName: values["familyName"], birthDate: values["birthDate"],
+                                  bsn: values["bsn"], street: values["street"], houseNumber: values["houseNumber"],
+                                  postcode: values["postcode"], city: values["city"], districtId: values["districtId"])
+        do {
+            let resident = try await ResidentService(db: req.db, actor: try req.actor()).register(input)
+            return req.redirect(to: SiteURL.newRequest.path + "?resident=" + resident.id!.uuidString)
+        } catch StoreError.invalid(let failure) {
+            return try await render(req, FormState(values: values, errors: failure.errors))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Vapor
+import WijknetStore
+
+/// `/api-tokens`: a user lists, creates and revokes their own API tokens.
+enum TokensPage {
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await render(req, issued: nil)
+    }
+
+    static func render(_ req: Request, issued: String?) async throws -> Response {
+        let user = try req.requireUser()
+        let tokens = try await UserToken.query(on: req.db).filter(\.$user.$id == user.id!).sort(\.$createdAt, .descending).all()
+        let rows = tokens.map { t -> Markup in
+            let action: Markup = t.revokedAt == nil ? """
+                <form method="post" action="\(SiteURL.tokenRevoke(t.id!).path)" class="inline">\(Form.csrf(req))<button type="submit" class="danger">Intrekken</button></form>
+                """ : "Ingetrokken"
+            return "<tr><td>\(t.name)</td><td>\(t.createdAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(action)</td></tr>"
+        }
+        let shown: Markup = issued.map { """
+            <div class="flash" role="status"><p>Je nieuwe token (wordt maar één keer getoond):</p><p><code>\($0)</code></p></div>
+            """ } ?? .empty
+        return Layout.page("API-tokens", req, """
+        <h1>API-tokens</h1>
+        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. De documentatie staat op <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
+        \(shown)
+        <form method="post" action="\(SiteURL.tokens.path)" class="narrow">\(Form.csrf(req))
+        \(Form.text("name", "Naam van het token", FormState(), hint: "Bijvoorbeeld de koppeling waarvoor je het gebruikt"))
+        <button type="submit">Token aanmaken</button></form>
+        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        """)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmingCharacters(in: .whitespaces)
+        let (token, _) = try await TokensAPI.issue(for: try req.requireUser(), name: String((name.isEmpty ? "API-token" : name).prefix(100)), on: req.db)
+        return try await render(req, issued: token)
+    }
+
+    @Sendable static func revoke(req: Request) async throws -> Response {
+        try await TokensAPI.revoke(try req.id(), of: try req.requireUser(), on: req.db)
+        return req.redirect(to: SiteURL.tokens.path)
+    }
+}

@@ -1,0 +1,19 @@
+import Vapor
+import WijknetWeb
+
+/// `wijknet demo [--requests N]`: migrate and load the demo data into an empty database.
+struct DemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "requests", help: "Number of synthetic requests (default 500)")
+        var requests: Int?
+    }
+
+    var help: String { "Loads demo data for Arnhem into an empty database" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate().get()
+        let seeded = try await DemoData.seedIfEmpty(app, requests: signature.requests ?? DemoData.defaultRequests) { context.console.info($0) }
+        context.console.print(seeded ? "Demodata geladen." : "De database bevat al gebruikers; er is niets toegevoegd.")
+    }
+}
