@@ -126,8 +126,9 @@ public enum AssignmentRules {
             default: break
             }
         }
-        // The reason is asked of first assignments only: a follow-up keeps the provider of the first.
-        let reason = draft.kind == .first
+        // The reason is asked of first assignments at a known provider only: a follow-up keeps the
+        // provider of the first, and an unknown provider is already an error of its own.
+        let reason = draft.kind == .first && context.providerKind != nil
             ? OutsideReasonRule.check(inside: context.providerInside, code: draft.outsideReason, text: draft.outsideReasonText,
                                       options: reasons, field: "outsideReason", into: &check)
             : nil

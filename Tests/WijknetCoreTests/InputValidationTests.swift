@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import WijknetCore
+
+@Suite struct InputValidationTests {
+    let today = CalendarDate("2026-03-01")!
+
+    @Test func residentWithInvalidBSNNamesTheField() {
+        let input = ResidentInput(givenName: "Anna", familyName: "Jansen", birthDate: "1980-01-01", bsn: "123456789", street: "Markt",
+                                  houseNumber: "1", postcode: "6811 AB", city: "Arnhem", districtId: UUID().uuidString)
+        #expect(throws: ValidationFailure.self) { try input.validate(today: today) }
+        do { _ = try input.validate(today: today) } catch { #expect(error.message(for: "bsn")?.contains("elfproef") == true) }
+    }
+
+    @Test func requestSummaryHasALimit() {
+        let input = RequestInput(residentId: UUID().uuidString, intakeDate: "2026-02-01", summary: String(repeating: "a", count: 100_000),
+                                 law: "wmo", lifeDomains: ["finances"], urgency: "normal")
+        do {
+            _ = try input.validate(today: today)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message(for: "summary")?.contains("10.000") == true)
+        }
+    }
+
+    @Test func unknownEnumValueIsNamed() {
+        let input = RequestInput(residentId: UUID().uuidString, intakeDate: "2026-02-01", summary: "x", law: "wlz",
+                                 lifeDomains: ["finances", "astrology"], urgency: "normal")
+        do {
+            _ = try input.validate(today: today)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message(for: "law") != nil)
+            #expect(error.message(for: "lifeDomains[1]") != nil)
+        }
+    }
+
+    @Test func assignmentDatesAndHoursAreChecked() {
+        let base = AssignmentInput(law: "wmo", productId: UUID().uuidString, providerId: UUID().uuidString, hoursPerWeek: 0,
+                                   startDate: "2026-02-01", endDate: "2026-01-01", kind: "first")
+        do {
+            _ = try base.validateShape(requestLaw: .wmo)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message(for: "hoursPerWeek") != nil)
+            #expect(error.message(for: "endDate") != nil)
+        }
+        var jeugd = base
+        jeugd.law = "jeugd"
+        jeugd.hoursPerWeek = 2
+        jeugd.endDate = nil
+        do {
+            _ = try jeugd.validateShape(requestLaw: .wmo)
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.message(for: "law") != nil)
+        }
+    }
+
+    @Test func careOutsideTheNetworkNeedsAReason() {
+        var check = Checker()
+        let none = OutsideReasonRule.check(inside: false, code: nil, text: nil, options: OutsideReasonOption.defaults, field: "r", into: &check)
+        #expect(none == nil && check.errors.count == 1)
+        var other = Checker()
+        _ = OutsideReasonRule.check(inside: false, code: "other", text: "", options: OutsideReasonOption.defaults, field: "r", into: &other)
+        #expect(other.errors.first?.field == "rText")
+        var inside = Checker()
+        #expect(OutsideReasonRule.check(inside: true, code: nil, text: nil, options: [], field: "r", into: &inside) == nil && inside.errors.isEmpty)
+    }
+
+    @Test func calendarDateArithmetic() {
+        #expect(CalendarDate("2025-02-29") == nil)
+        #expect(CalendarDate("2024-02-29") != nil)
+        #expect(CalendarDate("2025-01-01")!.adding(days: 365).description == "2026-01-01")
+        #expect(CalendarDate("2026-11-23")!.isoWeekday == 1)
+        #expect(CalendarDate("2026-11-23")!.onOrAfter(weekday: 2).description == "2026-11-24")
+        #expect(Quarter("2025Q4")!.last.description == "2025-12-31")
+    }
+}
