@@ -7,7 +7,8 @@ import VaporTesting
 @testable import WijknetStore
 @testable import WijknetWeb
 
-@Suite(.serialized) struct CaseFlowAPITests {
+extension AppTests {
+@Suite struct CaseFlowAPITests {
     static func residentBody(_ world: DemoWorld, bsn: String = "999990019") -> JSON {
         JSON(["givenName": "Anna", "familyName": "Jansen", "birthDate": "1980-05-01", "bsn": bsn, "street": "Markt",
               "houseNumber": "1", "postcode": "6811 AB", "city": "Arnhem", "districtId": world.areas[0].districtIDs[0].uuidString])
@@ -126,7 +127,7 @@ import VaporTesting
             }
             #expect(try await Resident.query(on: app.db).count() == 0)
 
-            let id = try await CaseFlowAPITests.newRequest(app, world, coach)
+            let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
             let big = String(repeating: "x", count: 100_000)
             try await app.testing().test(.PATCH, "/api/v1/requests/\(id)", headers: coach, beforeRequest: { req in
                 try req.content.encode(JSON(["version": 1, "summary": big, "urgency": "normal", "lifeDomains": ["finances"]]))
@@ -169,7 +170,7 @@ import VaporTesting
     @Test func secondSaveOfTheSameVersionIsAConflict() async throws {
         try await withApp { app, world in
             let coach = try await token(app, "coach.noordwest")
-            let id = try await CaseFlowAPITests.newRequest(app, world, coach)
+            let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
             let edit = { (summary: String) in JSON(["version": 1, "summary": summary, "urgency": "high", "lifeDomains": ["housing"]]) }
             try await app.testing().test(.PATCH, "/api/v1/requests/\(id)", headers: coach, beforeRequest: { try $0.content.encode(edit("eerste")) }) { res in
                 #expect(res.status == .ok)
@@ -185,7 +186,7 @@ import VaporTesting
     @Test func othersCannotSeeACase() async throws {
         try await withApp { app, world in
             let coach = try await token(app, "coach.noordwest")
-            let id = try await CaseFlowAPITests.newRequest(app, world, coach)
+            let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
             for user in ["coach.rkv", "partner.rkv", "analist", "beheer"] {
                 let other = try await token(app, user)
                 try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: other) { res in
@@ -197,4 +198,5 @@ import VaporTesting
             }
         }
     }
+}
 }

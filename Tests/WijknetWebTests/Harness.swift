@@ -7,6 +7,9 @@ import VaporTesting
 @testable import WijknetStore
 @testable import WijknetWeb
 
+/// The root of the app tests. Serialized, because on PostgreSQL every test shares one database.
+@Suite(.serialized) struct AppTests {}
+
 /// Runs `body` against a fresh, migrated app: SQLite in memory, or PostgreSQL when
 /// `DATABASE_URL` is set (scripts/test runs the suite both ways).
 func withApp(_ body: (Application, DemoWorld) async throws -> Void) async throws {

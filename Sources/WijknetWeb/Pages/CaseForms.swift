@@ -25,7 +25,8 @@ enum CaseForms {
 
     static func careOptions(_ organisations: [Organisation], _ file: CaseFile, _ periods: [MembershipPeriod]) -> [(value: String, label: String)] {
         let today = CalendarDate.today()
-        return organisations.filter { $0.kind == .wmoCare || $0.kind == .youthCare }
+        let laws = file.request.law.laws
+        return organisations.filter { o in laws.contains { o.kind.provides($0) } }
             .map { o in
                 let inside = NetworkPlacement.isInside(provider: o.id!, network: file.network?.id, on: today, memberships: periods)
                 return (o.id!.uuidString, "\(o.name) – \(o.kind.label)\(inside ? " (netwerkpartner)" : "")")
