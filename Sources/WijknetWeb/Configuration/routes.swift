@@ -42,6 +42,7 @@ func routes(_ app: Application) throws {
     signedIn.post("api-tokens", ":id", "intrekken", use: TokensPage.revoke)
 
     let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: OpenAPIDocument.serve)
     api.post("tokens", use: TokensAPI.issue)
     let authed = api.grouped(BearerUser())
     authed.get("me", use: TokensAPI.me)

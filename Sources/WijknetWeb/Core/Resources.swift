@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// Files shipped with the module.
+/// Files shipped with the module: the stylesheet and the OpenAPI document.
 enum BundledFile {
     static func data(_ name: String, _ ext: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
@@ -18,6 +18,18 @@ enum Stylesheet {
         let response = Response(status: .ok, body: .init(data: css))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return response
+    }
+}
+
+/// The OpenAPI 3.1 description of `/api/v1`, served as written; a test checks it against the
+/// routes and the responses.
+enum OpenAPIDocument {
+    static let json: Data = (try? BundledFile.data("openapi", "json")) ?? Data()
+
+    @Sendable static func serve(req: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(data: json))
+        response.headers.contentType = .json
         return response
     }
 }

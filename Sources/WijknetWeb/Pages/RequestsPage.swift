@@ -42,7 +42,7 @@ enum RequestsPage {
                 """
             }
             table = rows.isEmpty ? "<p>Geen verzoeken gevonden.</p>" : """
-            <table><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
+            <table><caption>\(result.total == 1 ? "1 verzoek" : "\(result.total.formattedDutch) verzoeken"), pagina \(result.page) van \(result.pageCount)</caption>
             <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             \(pagination(result, values))

@@ -22,7 +22,7 @@ enum TokensPage {
             """ } ?? .empty
         return Layout.page("API-tokens", req, """
         <h1>API-tokens</h1>
-        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. De beschrijving van de API staat in <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
         \(shown)
         <form method="post" action="\(SiteURL.tokens.path)" class="narrow">\(Form.csrf(req))
         \(Form.text("name", "Naam van het token", FormState(), hint: "Bijvoorbeeld de koppeling waarvoor je het gebruikt"))
