@@ -1,13 +1,20 @@
 """A coach walks one request from intake through the network meeting to an assignment."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def click_and_wait(driver, button):
+    """Submits a form and waits until the next page has replaced this one."""
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
 
 
 def sign_in(driver, base_url, username):
     driver.get(base_url + "/inloggen")
     driver.find_element(By.ID, "f-username").send_keys(username)
     driver.find_element(By.ID, "f-password").send_keys("wijknet-demo")
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Welkom" in driver.find_element(By.TAG_NAME, "h1").text
 
 
@@ -26,7 +33,7 @@ def choose_option_containing(select_id, driver, text):
 
 
 def submit(driver, section_id):
-    driver.find_element(By.CSS_SELECTOR, f"#{section_id} button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, f"#{section_id} button[type=submit]"))
     summaries = driver.find_elements(By.CSS_SELECTOR, ".error-summary")
     assert not summaries, summaries[0].text
 
@@ -41,20 +48,20 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url):
         driver.find_element(By.ID, f"f-{field}").send_keys(value)
     set_value(driver, "f-birthDate", "1980-05-01")
     Select(driver.find_element(By.ID, "f-districtId")).select_by_index(1)
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "elfproef" in driver.find_element(By.ID, "f-bsn-error").text
     bsn = driver.find_element(By.ID, "f-bsn")
     bsn.clear()
     bsn.send_keys("111222333")
     set_value(driver, "f-birthDate", "1980-05-01")
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
     # The request after the keukentafelgesprek.
     assert "Nieuw verzoek voor Test Browser" in driver.find_element(By.TAG_NAME, "h1").text
     driver.find_element(By.ID, "f-summary").send_keys("Vastgelopen administratie en weinig contacten.")
     Select(driver.find_element(By.ID, "f-law")).select_by_value("wmo")
     driver.find_element(By.CSS_SELECTOR, "input[name='lifeDomains[]'][value='finances']").click()
-    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     assert "Verzoek van Test Browser" in driver.find_element(By.TAG_NAME, "h1").text
 
     # Route: to the network meeting.

@@ -4,17 +4,17 @@ import WijknetStore
 
 /// The forms on the case page, one per next step.
 enum CaseForms {
-    static func route(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], directAllowed: Bool) -> Markup {
+    static func route(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], directAllowed: Bool, open: Bool) -> Markup {
         let id = file.request.id!
         let partners = organisations.filter { $0.kind != .neighbourhoodTeam }.map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }
         let routes = WijknetCore.Route.allCases.filter { directAllowed || $0 == .meeting }
         return """
-        <section id="route" aria-labelledby="route-title"><h2 id="route-title">Route kiezen</h2>
+        <details id="route" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="route-title">Route kiezen</h3></summary>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestRoute(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.select("route", "Route", state, options: routes.map { ($0.rawValue, $0.label) }, hint: "Alleen bij twijfel over de juiste ondersteuning naar het overleg."))
         \(Form.select("partnerId", "Partner (bij directe route)", state, options: partners, required: false))
-        <button type="submit">Route vastleggen</button></form></section>
+        <button type="submit">Route vastleggen</button></form></details>
         """
     }
 
@@ -38,13 +38,13 @@ enum CaseForms {
         try await Catalogue.reasons(on: req.db).map { ($0.code, $0.label) }
     }
 
-    static func decision(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) async throws -> Markup {
+    static func decision(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) async throws -> Markup {
         let id = file.request.id!
         let periods = try await placement(req, file)
         let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
         let reasons = try await reasonOptions(req)
         return """
-        <section id="besluit" aria-labelledby="besluit-title"><h2 id="besluit-title">Besluit vastleggen</h2>
+        <details id="besluit" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="besluit-title">Besluit vastleggen</h3></summary>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestDecision(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         <p>Kies een of meer uitkomsten.</p>
@@ -58,19 +58,20 @@ enum CaseForms {
         \(Form.select("careReason", "Reden buiten het netwerk", state, options: reasons, required: false, hint: "Verplicht als de aanbieder geen netwerkpartner is."))
         \(Form.text("careReasonText", "Toelichting op de reden", state, required: false))</fieldset>
         \(Form.textarea("note", "Notitie bij het besluit", state, required: false, rows: 3))
-        <button type="submit">Besluit vastleggen</button></form></section>
+        <button type="submit">Besluit vastleggen</button></form></details>
         """
     }
 
-    static func assignment(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) async throws -> Markup {
+    static func assignment(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) async throws -> Markup {
         let id = file.request.id!
         let periods = try await placement(req, file)
         let products = try await Catalogue.products(on: req.db).filter { file.request.law.includes($0.law) }
         let previous = file.assignments.map { ($0.id!.uuidString, "\($0.product.name) bij \($0.provider.name) vanaf \(CalendarDate($0.start)?.dutch ?? $0.start)") }
         var values = state
         if values["startDate"].isEmpty && state.errors.isEmpty { values.values["startDate"] = CalendarDate.today().description }
+        if values["law"].isEmpty, file.request.law.laws.count == 1 { values.values["law"] = file.request.law.laws.first!.rawValue }
         return """
-        <section id="toewijzing" aria-labelledby="toewijzing-title"><h2 id="toewijzing-title">Toewijzing vastleggen</h2>
+        <details id="toewijzing" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="toewijzing-title">Toewijzing vastleggen</h3></summary>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.requestAssignment(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.select("law", "Wet", values, options: Law.allCases.filter(file.request.law.includes).map { ($0.rawValue, $0.label) }))
@@ -83,36 +84,36 @@ enum CaseForms {
         \(Form.select("previousAssignmentId", "Eerdere toewijzing (bij verlenging of wijziging)", values, options: previous, required: false))
         \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), required: false, hint: "Verplicht bij een eerste toewijzing buiten het netwerk."))
         \(Form.text("outsideReasonText", "Toelichting op de reden", values, required: false))
-        <button type="submit">Toewijzing vastleggen</button></form></section>
+        <button type="submit">Toewijzing vastleggen</button></form></details>
         """
     }
 
-    static func referral(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation]) -> Markup {
+    static func referral(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) -> Markup {
         let id = file.request.id!
         let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
         var values = state
         if values["date"].isEmpty && state.errors.isEmpty { values.values["date"] = CalendarDate.today().description }
         return """
-        <section id="toeleiding" aria-labelledby="toeleiding-title"><h2 id="toeleiding-title">Toeleiding naar welzijn vastleggen</h2>
+        <details id="toeleiding" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="toeleiding-title">Toeleiding naar welzijn vastleggen</h3></summary>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.requestReferral(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.select("partnerId", "Welzijnspartner", values, options: welfare))
         \(Form.text("activity", "Activiteit of groepsaanbod", values))
         \(Form.text("date", "Datum", values, type: "date"))
         \(Form.select("status", "Status", values, options: ReferralStatus.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
-        <button type="submit">Toeleiding vastleggen</button></form></section>
+        <button type="submit">Toeleiding vastleggen</button></form></details>
         """
     }
 
-    static func close(_ req: Request, _ file: CaseFile, _ state: FormState) -> Markup {
+    static func close(_ req: Request, _ file: CaseFile, _ state: FormState, open: Bool) -> Markup {
         let id = file.request.id!
         return """
-        <section id="afsluiten" aria-labelledby="afsluiten-title"><h2 id="afsluiten-title">Verzoek afsluiten</h2>
+        <details id="afsluiten" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="afsluiten-title">Verzoek afsluiten</h3></summary>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestClose(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.checkbox("confirm", "Ik bevestig dat dit verzoek wordt afgesloten. Daarna kan het niet meer worden gewijzigd.", checked: false))
         \(state.error("confirm").map { e -> Markup in "<p class=\"field-error\" id=\"\(Form.id("confirm"))-error\">\(e)</p>" } ?? .empty)
-        <button type="submit" class="danger">Afsluiten</button></form></section>
+        <button type="submit" class="danger">Afsluiten</button></form></details>
         """
     }
 }

@@ -12,6 +12,8 @@ enum CasePage {
         var referral = FormState()
         var close = FormState()
         var message: String?
+
+        var hasErrors: Bool { [route, decision, assignment, referral, close].contains { !$0.errors.isEmpty } }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -28,19 +30,27 @@ enum CasePage {
         let canWrite = user.role == .coach
         let events = Set(RequestLifecycle.events(from: r.status))
 
+        // Each next step is a form in a <details>; the step that usually comes next, or the one
+        // with errors, is open.
+        func open(_ state: FormState, primary: Bool) -> Bool { !state.errors.isEmpty || (primary && !forms.hasErrors) }
         var actions: [Markup] = []
         if canWrite && (events.contains(.routeDirect) || events.contains(.routeToMeeting)) {
-            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, directAllowed: events.contains(.routeDirect)))
+            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, directAllowed: events.contains(.routeDirect),
+                                           open: open(forms.route, primary: r.status == .registered)))
         }
         if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {
-            actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations))
+            actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations,
+                                                        open: open(forms.decision, primary: r.status == .inMeeting || r.status == .routed)))
         }
         if canWrite && events.contains(.startSupport) {
-            actions.append(try await CaseForms.assignment(req, file, forms.assignment, organisations: organisations))
-            actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations))
+            let care = file.outcomes.contains { $0.kind == .indicatedCare }
+            actions.append(try await CaseForms.assignment(req, file, forms.assignment, organisations: organisations,
+                                                          open: open(forms.assignment, primary: r.status == .decided && care)))
+            actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations,
+                                              open: open(forms.referral, primary: r.status == .decided && !care)))
         }
         if canWrite && events.contains(.close) {
-            actions.append(CaseForms.close(req, file, forms.close))
+            actions.append(CaseForms.close(req, file, forms.close, open: open(forms.close, primary: false)))
         }
 
         let outcomeRows = file.outcomes.map { o -> Markup in
@@ -90,7 +100,7 @@ enum CasePage {
         <p class="summary">\(r.summary)</p>
         \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
-        \(actions)
+        \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         <h2>Uitkomsten</h2>
         \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : "<table><caption class=\"visually-hidden\">Uitkomsten</caption><thead><tr><th scope=\"col\">Uitkomst</th><th scope=\"col\">Wie pakt op</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(outcomeRows)</tbody></table>")
         <h2>Toewijzingen</h2>
