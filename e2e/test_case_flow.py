@@ -88,5 +88,5 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url):
     for step in ("Verzoek geregistreerd", "Op de agenda van het wijknetwerkoverleg", "Besluit vastgelegd", "Toewijzing vastgelegd"):
         assert step in timeline
     assignments = driver.find_element(By.XPATH, "//h2[text()='Toewijzingen']/following-sibling::table[1]").text
-    assert "Binnen netwerk" in assignments and "2,50" in assignments
+    assert "Binnen netwerk" in assignments and "2,5" in assignments
     driver.save_screenshot("/tmp/wijknet-case.png")

@@ -115,7 +115,10 @@ enum CasePage {
     }
 
     static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: ".", with: ",")
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text.replacingOccurrences(of: ".", with: ",")
     }
 
     static func reasonLabel(_ code: String, _ text: String?) -> String {
