@@ -145,3 +145,28 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.PageTests {
+    @Test func assignmentErrorsAreShownInTheCasePageForm() async throws {
+        try await withApp { app, world in
+            let headers = try await token(app, "coach.noordwest")
+            let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, headers)
+            let partner = world.areas[0].wmoProviders[0].uuidString
+            _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: headers, beforeRequest: {
+                try $0.content.encode(JSON(["route": "direct", "partnerId": partner])) })
+            _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/decision", headers: headers, beforeRequest: {
+                try $0.content.encode(JSON(["outcomes": [["kind": "indicatedCare", "organisationId": partner]]])) })
+            let coach = try await PageSession.signIn(app, as: "coach.noordwest")
+            _ = try await coach.get("/verzoeken/\(id)")
+            let res = try await coach.post("/verzoeken/\(id)/toewijzing", [
+                "law": "wmo", "productId": world.products[.wmo]!.basic.uuidString, "providerId": partner, "hoursPerWeek": "-2",
+                "startDate": "2026-02-01", "endDate": "2026-01-01", "kind": "first", "version": "3"])
+            #expect(res.status == .unprocessableEntity)
+            let html = res.body.string
+            #expect(html.contains("<details id=\"toewijzing\" class=\"step\" open>"))
+            #expect(html.contains("id=\"f-hoursPerWeek-error\""))
+            #expect(html.contains("De einddatum ligt vóór de startdatum."))
+            #expect(try await Assignment.query(on: app.db).count() == 0)
+        }
+    }
+}

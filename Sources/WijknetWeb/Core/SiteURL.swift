@@ -20,6 +20,9 @@ enum SiteURL {
     case meetings
     case meeting(UUID)
     case admin
+    case adminAreas
+    case adminDistricts
+    case adminNetworks
     case adminOrganisations
     case adminNetwork(UUID)
     case adminMembershipEnd(UUID, UUID)
@@ -48,6 +51,9 @@ enum SiteURL {
         case .meetings: "/overleggen"
         case .meeting(let id): "/overleggen/\(id)"
         case .admin: "/beheer"
+        case .adminAreas: "/beheer/gebieden"
+        case .adminDistricts: "/beheer/wijken"
+        case .adminNetworks: "/beheer/netwerken"
         case .adminOrganisations: "/beheer/organisaties"
         case .adminNetwork(let id): "/beheer/netwerken/\(id)"
         case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"

@@ -9,8 +9,17 @@ enum AdminPages {
         return AdminService(db: req.db, actor: try req.actor())
     }
 
+    /// Which of the three forms on the overview failed, with its input and errors.
+    enum GeographyForm { case area, district, network }
+
     @Sendable static func overview(req: Request) async throws -> Response {
+        try await renderOverview(req, failed: nil, FormState())
+    }
+
+    static func renderOverview(_ req: Request, failed: GeographyForm?, _ state: FormState) async throws -> Response {
         _ = try service(req)
+        let municipalities = try await Catalogue.municipalities(on: req.db)
+        func form(_ which: GeographyForm) -> FormState { failed == which ? state : FormState() }
         let areas = try await Catalogue.areas(on: req.db)
         let networks = try await Catalogue.networks(on: req.db)
         let districts = try await Catalogue.districts(on: req.db)
@@ -20,12 +29,65 @@ enum AdminPages {
             let link: Markup = network.map { "<a href=\"\(SiteURL.adminNetwork($0.id!).path)\">\($0.name)</a>" } ?? "Geen netwerk"
             return "<tr><td>\(a.name)</td><td>\(a.municipality.name)</td><td>\(wijken)</td><td>\(link)</td></tr>"
         }
-        return Layout.page("Beheer", req, """
+        let areaOptions = areas.map { ($0.id!.uuidString, $0.name) }
+        let weekdays = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"].enumerated().map { (String($0.offset + 1), $0.element) }
+        let response = Layout.page("Beheer", req, """
         <h1>Beheer</h1>
         <ul><li><a href="\(SiteURL.adminOrganisations.path)">Organisaties en aanbieders</a></li><li><a href="\(SiteURL.adminProducts.path)">Producten</a></li></ul>
         <table><caption>Gebieden en wijknetwerken</caption><thead><tr><th scope="col">Gebied</th><th scope="col">Gemeente</th><th scope="col">Wijken</th><th scope="col">Wijknetwerk</th></tr></thead>
         <tbody>\(areaRows)</tbody></table>
+        <details id="gebied" class="step"\(Markup(raw: failed == .area ? " open" : ""))><summary><h2>Gebied toevoegen</h2></summary>
+        \(Form.errorSummary(form(.area)))
+        <form method="post" action="\(SiteURL.adminAreas.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("name", "Naam", form(.area)))
+        \(Form.select("municipalityId", "Gemeente", form(.area), options: municipalities.map { ($0.id!.uuidString, "\($0.name) (\($0.code))") }))
+        <button type="submit">Gebied toevoegen</button></form></details>
+        <details id="wijk" class="step"\(Markup(raw: failed == .district ? " open" : ""))><summary><h2>Wijk toevoegen</h2></summary>
+        \(Form.errorSummary(form(.district)))
+        <form method="post" action="\(SiteURL.adminDistricts.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("code", "CBS-wijkcode", form(.district), hint: "WK gevolgd door de gemeentecode en twee cijfers, bijvoorbeeld WK020201"))
+        \(Form.text("name", "Naam", form(.district)))
+        \(Form.select("areaId", "Gebied", form(.district), options: areaOptions))
+        <button type="submit">Wijk toevoegen</button></form></details>
+        <details id="netwerk" class="step"\(Markup(raw: failed == .network ? " open" : ""))><summary><h2>Wijknetwerk toevoegen</h2></summary>
+        \(Form.errorSummary(form(.network)))
+        <form method="post" action="\(SiteURL.adminNetworks.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("name", "Naam", form(.network)))
+        \(Form.select("areaId", "Gebied", form(.network), options: areaOptions))
+        \(Form.select("meetingWeekday", "Dag van het wekelijkse overleg", form(.network), options: weekdays, blank: nil))
+        <button type="submit">Wijknetwerk toevoegen</button></form></details>
         """)
+        if failed != nil { response.status = .unprocessableEntity }
+        return response
+    }
+
+    static func createGeography(_ req: Request, _ which: GeographyForm, fields: [String],
+                                _ create: (AdminService, [String: String]) async throws -> Void) async throws -> Response {
+        let values = req.formValues(fields)
+        do {
+            try await create(try service(req), values)
+            return req.redirect(to: SiteURL.admin.path)
+        } catch StoreError.invalid(let failure) {
+            return try await renderOverview(req, failed: which, FormState(values: values, errors: failure.errors))
+        }
+    }
+
+    @Sendable static func createArea(req: Request) async throws -> Response {
+        try await createGeography(req, .area, fields: ["name", "municipalityId"]) { admin, v in
+            _ = try await admin.createArea(AreaInput(name: v["name"], municipalityId: v["municipalityId"]))
+        }
+    }
+
+    @Sendable static func createDistrict(req: Request) async throws -> Response {
+        try await createGeography(req, .district, fields: ["code", "name", "areaId"]) { admin, v in
+            _ = try await admin.createDistrict(DistrictInput(code: v["code"], name: v["name"], areaId: v["areaId"]))
+        }
+    }
+
+    @Sendable static func createNetwork(req: Request) async throws -> Response {
+        try await createGeography(req, .network, fields: ["name", "areaId", "meetingWeekday"]) { admin, v in
+            _ = try await admin.createNetwork(NetworkInput(name: v["name"], areaId: v["areaId"], meetingWeekday: v["meetingWeekday"].flatMap(Int.init)))
+        }
     }
 
     // MARK: organisations

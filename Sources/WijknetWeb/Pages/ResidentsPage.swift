@@ -4,7 +4,7 @@ import WijknetStore
 
 /// `/inwoners`: find a resident for a new request, or register one.
 enum ResidentsPage {
-    static let fields = ["givenName", "familyName", "birthDate", "bsn", "street", "houseNumber", "postcode", "city", "districtId"]
+    static let fields = ["givenName", "familyName", "birthDate", "bsn", "street", "houseNumber", "postcode", "city", "districtId", "householdId"]
 
     @Sendable static func search(req: Request) async throws -> Response {
         let q = (try? req.query.get(String.self, at: "q")) ?? ""
@@ -12,7 +12,8 @@ enum ResidentsPage {
         let rows = found.map { r -> Markup in
             """
             <tr><td>\(r.fullName)</td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
-            <td><a href="\(SiteURL.newRequest.path)?resident=\(r.id!.uuidString)">Nieuw verzoek voor \(r.fullName)</a></td></tr>
+            <td><a href="\(SiteURL.newRequest.path)?resident=\(r.id!.uuidString)">Nieuw verzoek voor \(r.fullName)</a><br>
+            <a href="\(SiteURL.newResident.path)?huisgenoot=\(r.id!.uuidString)">Huisgenoot van \(r.fullName) registreren</a></td></tr>
             """
         }
         let results: Markup = q.isEmpty ? .empty : (rows.isEmpty ? "<p>Geen inwoner gevonden in jouw gebied.</p>" : """
@@ -28,17 +29,27 @@ enum ResidentsPage {
         """)
     }
 
+    /// With `?huisgenoot=ID` the new resident joins that resident's household, at the same address.
     @Sendable static func new(req: Request) async throws -> Response {
-        try await render(req, FormState())
+        guard let raw = try? req.query.get(String.self, at: "huisgenoot"), let id = UUID(uuidString: raw) else {
+            return try await render(req, FormState())
+        }
+        let member = try await ResidentService(db: req.db, actor: try req.actor()).find(id)
+        return try await render(req, FormState(values: [
+            "familyName": member.familyName, "street": member.street, "houseNumber": member.houseNumber, "postcode": member.postcode,
+            "city": member.city, "districtId": member.$district.id.uuidString, "householdId": member.$household.id.uuidString,
+        ]), householdOf: member.fullName)
     }
 
-    static func render(_ req: Request, _ state: FormState) async throws -> Response {
+    static func render(_ req: Request, _ state: FormState, householdOf: String? = nil) async throws -> Response {
         let actor = try req.actor()
         let districts = try await Catalogue.districts(on: req.db, area: actor.areaID)
         let response = Layout.page("Nieuwe inwoner", req, """
         <h1>Nieuwe inwoner registreren</h1>
+        \(householdOf.map { name -> Markup in "<p>Deze inwoner wordt lid van het huishouden van \(name).</p>" } ?? .empty)
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.newResident.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(state["householdId"].isEmpty ? Markup.empty : Form.hidden("householdId", state["householdId"]))
         \(Form.text("givenName", "Voornaam", state))
         \(Form.text("familyName", "Achternaam", state))
         \(Form.text("birthDate", "Geboortedatum", state, type: "date"))
@@ -59,7 +70,8 @@ enum ResidentsPage {
         let values = req.formValues(fields)
         let input = ResidentInput(givenName: values["givenName"], familyName: values["familyName"], birthDate: values["birthDate"],
                                   bsn: values["bsn"], street: values["street"], houseNumber: values["houseNumber"],
-                                  postcode: values["postcode"], city: values["city"], districtId: values["districtId"])
+                                  postcode: values["postcode"], city: values["city"], districtId: values["districtId"],
+                                  householdId: values["householdId"])
         do {
             let resident = try await ResidentService(db: req.db, actor: try req.actor()).register(input)
             return req.redirect(to: SiteURL.newRequest.path + "?resident=" + resident.id!.uuidString)
