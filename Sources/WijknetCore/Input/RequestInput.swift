@@ -32,13 +32,7 @@ public struct RequestInput: Codable, Sendable {
         }
         let summary = check.text(summary, "summary", label: "Omschrijving", limit: Limits.summary)
         let law = check.choice(law, "law", label: "Wet", as: LawScope.self)
-        var domains: [LifeDomain] = []
-        for (index, raw) in (lifeDomains ?? []).enumerated() {
-            if let d = check.choice(raw, "lifeDomains[\(index)]", label: "Leefgebied", as: LifeDomain.self) {
-                if !domains.contains(d) { domains.append(d) }
-            }
-        }
-        if (lifeDomains ?? []).isEmpty { check.fail("lifeDomains", "Kies minstens één leefgebied.") }
+        let domains = check.lifeDomains(lifeDomains)
         let urgency = check.choice(urgency, "urgency", label: "Urgentie", as: Urgency.self)
         try check.finish()
         return ValidRequest(residentID: resident!, intakeDate: intake!, summary: summary!, law: law!,
@@ -77,13 +71,7 @@ public struct RequestUpdateInput: Codable, Sendable {
         if version == nil { check.fail("version", "Versie is verplicht: zo merken we als iemand anders het verzoek intussen wijzigde.") }
         let summary = check.text(summary, "summary", label: "Omschrijving", limit: Limits.summary)
         let urgency = check.choice(urgency, "urgency", label: "Urgentie", as: Urgency.self)
-        var domains: [LifeDomain] = []
-        for (index, raw) in (lifeDomains ?? []).enumerated() {
-            if let d = check.choice(raw, "lifeDomains[\(index)]", label: "Leefgebied", as: LifeDomain.self), !domains.contains(d) {
-                domains.append(d)
-            }
-        }
-        if (lifeDomains ?? []).isEmpty { check.fail("lifeDomains", "Kies minstens één leefgebied.") }
+        let domains = check.lifeDomains(lifeDomains)
         try check.finish()
         return ValidRequestUpdate(version: version!, summary: summary!, urgency: urgency!, lifeDomains: domains,
                                   consentForMeeting: consentForMeeting ?? false)

@@ -35,27 +35,41 @@ public struct Checker: Sendable {
 
     /// A required text, trimmed, at most `limit` characters.
     public mutating func text(_ value: String?, _ field: String, label: String, limit: Int = Limits.shortText) -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !trimmed.isEmpty else {
+        guard let trimmed = trimmed(value) else {
             fail(field, "\(label) is verplicht.")
             return nil
         }
-        guard trimmed.count <= limit else {
-            fail(field, "\(label) mag maximaal \(limit.formattedDutch) tekens hebben (nu \(trimmed.count.formattedDutch)).")
-            return nil
-        }
-        return trimmed
+        return withinLimit(trimmed, field, label: label, limit: limit)
     }
 
     /// An optional text: nil when empty, an error when too long.
     public mutating func optionalText(_ value: String?, _ field: String, label: String, limit: Int = Limits.shortText) -> String? {
+        trimmed(value).flatMap { withinLimit($0, field, label: label, limit: limit) }
+    }
+
+    private func trimmed(_ value: String?) -> String? {
         let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.isEmpty { return nil }
-        guard trimmed.count <= limit else {
-            fail(field, "\(label) mag maximaal \(limit.formattedDutch) tekens hebben (nu \(trimmed.count.formattedDutch)).")
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private mutating func withinLimit(_ text: String, _ field: String, label: String, limit: Int) -> String? {
+        guard text.count <= limit else {
+            fail(field, "\(label) mag maximaal \(limit.formattedDutch) tekens hebben (nu \(text.count.formattedDutch)).")
             return nil
         }
-        return trimmed
+        return text
+    }
+
+    /// At least one life domain, each a known one, without repeats.
+    public mutating func lifeDomains(_ values: [String]?) -> [LifeDomain] {
+        var domains: [LifeDomain] = []
+        for (index, raw) in (values ?? []).enumerated() {
+            if let domain = choice(raw, "lifeDomains[\(index)]", label: "Leefgebied", as: LifeDomain.self), !domains.contains(domain) {
+                domains.append(domain)
+            }
+        }
+        if (values ?? []).isEmpty { fail("lifeDomains", "Kies minstens één leefgebied.") }
+        return domains
     }
 
     public mutating func date(_ value: String?, _ field: String, label: String) -> CalendarDate? {
