@@ -65,8 +65,9 @@ public struct CaseGenerator: Sendable {
             if rng.chance(0.7) {
                 let inside = rng.chance(0.66)
                 let provider = inside ? rng.pick(Array(providers.prefix(4))) : rng.pick(outside)
+                // A reason is only kept when the provider turns out to be outside (also before the networks started).
                 outcomes.append(OutcomeInput(kind: OutcomeKind.indicatedCare.rawValue, organisationId: provider.uuidString,
-                                             outsideReason: inside ? nil : rng.pick(Array(reasons.dropLast())) ))
+                                             outsideReason: rng.pick(Array(reasons.dropLast()))))
             }
             if rng.chance(0.3) || outcomes.isEmpty {
                 outcomes.append(OutcomeInput(kind: OutcomeKind.welfare.rawValue, organisationId: rng.pick(area.welfare).uuidString,
@@ -85,7 +86,7 @@ public struct CaseGenerator: Sendable {
                 let inside = rng.chance(0.5)
                 partner = inside ? rng.pick(Array(providers.prefix(4))) : rng.pick(outside)
                 outcomes.append(OutcomeInput(kind: OutcomeKind.indicatedCare.rawValue, organisationId: partner.uuidString,
-                                             outsideReason: inside ? nil : rng.pick(Array(reasons.dropLast()))))
+                                             outsideReason: rng.pick(Array(reasons.dropLast()))))
             }
             _ = try await intakeService.route(id, RouteInput(route: Route.direct.rawValue, partnerId: partner.uuidString))
         }
