@@ -7,19 +7,30 @@ import WijknetStore
 /// makes most: the filtered request list (page 1) and the case file. Times are for the store and
 /// the DTOs, without HTTP.
 public enum Benchmark {
-    public static func run(_ app: Application, requests: Int, samples: Int, log: @escaping @Sendable (String) -> Void) async throws -> String {
+    /// - Parameters:
+    ///   - requests: the total number of requests in the database when the reads are timed.
+    ///   - throughServices: how many of them are made through the services, to time the write path;
+    ///     the rest is loaded in bulk.
+    public static func run(_ app: Application, requests: Int, throughServices: Int, samples: Int,
+                           log: @escaping @Sendable (String) -> Void) async throws -> String {
         try await app.autoMigrate().get()
         guard try await User.query(on: app.db).count() == 0 else {
             return "De benchmark heeft een lege database nodig (gebruik bijvoorbeeld --database-url sqlite:///tmp/bench.sqlite)."
         }
         let world = try await DemoWorld.create(on: app.db, passwordHash: try await app.password.async.hash(DemoPassword.value))
         let to = CalendarDate.today().adding(days: -1)
-        let start = ContinuousClock.now
-        let step = max(1, requests / 20)
-        // Below the demo range, so the test BSNs of the demo are never used twice.
-        try await CaseGenerator(world: world, db: app.db).generate(count: requests, from: to.adding(days: -3 * 365), to: to,
-                                                                    seed: 7, bsnStart: 100_000_000) { done in
-            if done % step == 0 { log("\(done) verzoeken") }
+        let viaServices = min(requests, throughServices)
+        let bulk = requests - viaServices
+        // Bulk cases cover the three years before the service cases' last month; BSNs start below the demo range.
+        var start = ContinuousClock.now
+        try await BulkCaseLoader(world: world, db: app.db).load(count: bulk, from: to.adding(days: -3 * 365), to: to.adding(days: -31),
+                                                                seed: 11, bsnStart: 100_000_000) { log("bulk: \($0) verzoeken") }
+        let bulkSeconds = (ContinuousClock.now - start).seconds
+        start = ContinuousClock.now
+        let step = max(1, viaServices / 10)
+        try await CaseGenerator(world: world, db: app.db).generate(count: viaServices, from: to.adding(days: -30), to: to,
+                                                                    seed: 7, bsnStart: 500_000_000) { done in
+            if done % step == 0 { log("services: \(done) verzoeken") }
         }
         let seconds = (ContinuousClock.now - start).seconds
         let coach = world.areas[0].coach
@@ -31,7 +42,8 @@ public enum Benchmark {
         let searchTimes = try await time(samples) { _ in _ = try await service.list(RequestFilter(q: "jansen"), page: 1) }
         return """
         Wijknet benchmark: \(requests) verzoeken
-        inserts: \(String(format: "%.1f", Double(requests) / seconds)) verzoeken/s (elk met inwoner, route, besluit, toewijzingen/toeleidingen) in \(String(format: "%.1f", seconds)) s
+        via de services: \(viaServices) verzoeken in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(viaServices) / max(seconds, 0.001))) verzoeken/s (elk met inwoner, route, besluit, toewijzingen/toeleidingen)
+        bulk: \(bulk) verzoeken in \(String(format: "%.1f", bulkSeconds)) s = \(String(format: "%.0f", Double(bulk) / max(bulkSeconds, 0.001))) verzoeken/s
         lijst (netwerk+status+wet, pagina 1): \(listTimes.summary)
         zoeken ("jansen", pagina 1): \(searchTimes.summary)
         dossier (casefile): \(caseTimes.summary)

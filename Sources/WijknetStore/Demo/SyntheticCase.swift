@@ -1,0 +1,127 @@
+import Foundation
+import WijknetCore
+
+/// One synthetic case, decided up front: who the resident is, the route, the outcomes, the
+/// assignments and referrals. `CaseGenerator` plays it through the services; `BulkCaseLoader`
+/// writes the same story straight into the tables for large benchmarks.
+struct SyntheticCase {
+    struct Outcome {
+        let kind: OutcomeKind
+        let organisation: UUID?
+        let activity: String?
+        /// Offered with every indicated-care outcome; kept only when the provider is outside.
+        let reason: String?
+    }
+
+    struct Care {
+        let provider: UUID
+        let specialist: Bool
+        let hours: Double
+        let startOffset: Int
+        let renewal: Bool
+    }
+
+    struct Welfare {
+        let partner: UUID
+        let activity: String
+        let dateOffset: Int
+        let status: ReferralStatus
+    }
+
+    let area: DemoWorld.Area
+    let intake: CalendarDate
+    let resident: ResidentInput
+    let birth: CalendarDate
+    let law: LawScope
+    let careLaw: Law
+    let domains: [LifeDomain]
+    let urgency: Urgency
+    let consent: Bool
+    let viaMeeting: Bool
+    /// For the direct route: the partner the coach contacts.
+    let directPartner: UUID?
+    /// Days from intake to the decision on the direct route (the meeting's date otherwise).
+    let directDecisionOffset: Int
+    let outcomes: [Outcome]
+    let care: [Care]
+    let welfare: [Welfare]
+    /// Closed 190 days after the decision, for cases old enough.
+    let closes: Bool
+
+    static let activities = ["Koffie-ochtend", "Budgetcursus", "Wandelgroep", "Maatjesproject"]
+
+    /// The mix follows the council's 2025 figures: about a third of the requests goes through the
+    /// meeting, two thirds of their indicated care goes to network partners, about 30% gets welfare.
+    static func make(world: DemoWorld, area: DemoWorld.Area, intake: CalendarDate, bsn: BSN, rng: inout SeededRandom) -> SyntheticCase {
+        let age = Int.random(in: 4...88, using: &rng)
+        let birth = CalendarDate(year: intake.year - age, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
+        let resident = ResidentInput(
+            givenName: rng.pick(DemoNames.given), familyName: rng.pick(DemoNames.family), birthDate: birth.description, bsn: bsn.digits,
+            street: rng.pick(DemoNames.streets), houseNumber: String(Int.random(in: 1...180, using: &rng)),
+            postcode: "68\(Int.random(in: 10...46, using: &rng)) \(rng.pick(["AB", "BK", "CD", "HG", "KL", "PR"]))", city: "Arnhem",
+            districtId: rng.pick(area.districtIDs).uuidString)
+        let law: LawScope = age < 18 ? .jeugd : (rng.chance(0.08) ? .both : .wmo)
+        let careLaw: Law = law == .jeugd ? .jeugd : .wmo
+        let domains = Array(LifeDomain.allCases.shuffled(using: &rng).prefix(Int.random(in: 1...4, using: &rng)))
+        let urgency: Urgency = rng.chance(0.1) ? .high : .normal
+        let consent = rng.chance(0.8)
+        // Partners that stayed in the network all year (the fifth joined or left mid-year).
+        let partners = Array((careLaw == .wmo ? area.wmoProviders : area.youthProviders).prefix(4))
+        let outside = careLaw == .wmo ? world.outsideWmo : world.outsideYouth
+        let reasons = OutsideReasonOption.defaults.map(\.code).filter { $0 != "other" }
+
+        let viaMeeting = area.networkID != nil && rng.chance(0.33)
+        var outcomes: [Outcome] = []
+        var directPartner: UUID?
+        if viaMeeting {
+            if rng.chance(0.7) {
+                let provider = rng.chance(0.66) ? rng.pick(partners) : rng.pick(outside)
+                outcomes.append(Outcome(kind: .indicatedCare, organisation: provider, activity: nil, reason: rng.pick(reasons)))
+            }
+            if rng.chance(0.3) || outcomes.isEmpty {
+                outcomes.append(Outcome(kind: .welfare, organisation: rng.pick(area.welfare), activity: rng.pick(activities), reason: nil))
+            }
+            if rng.chance(0.15) { outcomes.append(Outcome(kind: .ownNetwork, organisation: nil, activity: nil, reason: nil)) }
+        } else if rng.chance(0.45) {
+            let partner = rng.pick(area.welfare)
+            directPartner = partner
+            outcomes.append(Outcome(kind: .welfare, organisation: partner, activity: "Inloopspreekuur", reason: nil))
+        } else if rng.chance(0.25) {
+            directPartner = area.welfare[0]
+            outcomes.append(Outcome(kind: .coachSupport, organisation: nil, activity: nil, reason: nil))
+        } else {
+            let provider = rng.chance(0.5) ? rng.pick(partners) : rng.pick(outside)
+            directPartner = provider
+            outcomes.append(Outcome(kind: .indicatedCare, organisation: provider, activity: nil, reason: rng.pick(reasons)))
+        }
+        let directDecisionOffset = Int.random(in: 1...6, using: &rng)
+        var care: [Care] = []
+        var welfare: [Welfare] = []
+        for outcome in outcomes {
+            switch outcome.kind {
+            case .indicatedCare:
+                let isPartner = partners.contains(outcome.organisation!)
+                care.append(Care(provider: outcome.organisation!, specialist: rng.chance(isPartner ? 0.45 : 0.6),
+                                 hours: isPartner ? Double(Int.random(in: 4...12, using: &rng)) / 4 : Double(Int.random(in: 8...24, using: &rng)) / 4,
+                                 startOffset: Int.random(in: 3...21, using: &rng), renewal: rng.chance(0.2)))
+            case .welfare:
+                welfare.append(Welfare(partner: outcome.organisation!, activity: outcome.activity ?? "Welzijnsactiviteit",
+                                       dateOffset: Int.random(in: 2...10, using: &rng), status: rng.pick([.started, .completed, .started])))
+            default:
+                break
+            }
+        }
+        return SyntheticCase(area: area, intake: intake, resident: resident, birth: birth, law: law, careLaw: careLaw, domains: domains,
+                             urgency: urgency, consent: consent, viaMeeting: viaMeeting, directPartner: directPartner,
+                             directDecisionOffset: directDecisionOffset, outcomes: outcomes, care: care, welfare: welfare,
+                             closes: rng.chance(0.5))
+    }
+
+    var summary: String { "Synthetische demo-casus: ondersteuningsvraag op \(domains.count) leefgebied(en)." }
+
+    /// Only cases whose closing day has passed are closed.
+    func closingDay(decided: CalendarDate, today: CalendarDate) -> CalendarDate? {
+        let day = decided.adding(days: 190)
+        return closes && day < today ? day : nil
+    }
+}
