@@ -134,6 +134,8 @@ public enum Limits {
     public static let maxHoursPerWeek = 80.0
     public static let pageSize = 25
     public static let maxPageSize = 200
+    /// Lists count matches exactly up to this number, and say "more than" above it.
+    public static let countCap = 1_000
 }
 
 extension Int {

@@ -185,10 +185,10 @@ private struct Rows: Sendable {
                 event(request, .closed, "", coach, closing)
             }
         }
-        append(SupportRequest.schema, ["id", "resident_id", "coach_id", "district_id", "network_id", "intake_date", "summary", "law", "life_domains",
+        append(SupportRequest.schema, ["id", "resident_id", "coach_id", "district_id", "area_id", "network_id", "intake_date", "summary", "law", "life_domains",
                                        "urgency", "consent_for_meeting", "status", "route", "direct_partner_id", "decided_on", "closed_on",
                                        "version", "created_at", "updated_at"],
-               [request, resident, coach, UUID(uuidString: r.districtId!)!, network, story.intake.description, story.summary, story.law.rawValue,
+               [request, resident, coach, UUID(uuidString: r.districtId!)!, area.id, network, story.intake.description, story.summary, story.law.rawValue,
                 story.domains.map(\.rawValue).joined(separator: "|"), story.urgency.rawValue, story.consent, status.rawValue,
                 (story.viaMeeting ? Route.meeting : Route.direct).rawValue, story.viaMeeting ? nil : story.directPartner,
                 decided ? Optional(decisionDay.description) : nil, closedOn?.description, version, at(story.intake), at(story.intake)])

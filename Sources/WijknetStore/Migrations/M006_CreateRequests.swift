@@ -7,6 +7,7 @@ struct CreateRequests: AsyncMigration {
             .field("resident_id", .uuid, .required, .references(Resident.schema, "id"))
             .field("coach_id", .uuid, .required, .references(User.schema, "id"))
             .field("district_id", .uuid, .required, .references(District.schema, "id"))
+            .field("area_id", .uuid, .required, .references(Area.schema, "id"))
             .field("network_id", .uuid, .references(Network.schema, "id"))
             .field("intake_date", .string, .required)
             .field("summary", .string, .required)

@@ -6,9 +6,9 @@ import SQLKit
 struct CreateIndexes: AsyncMigration {
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("idx_requests_intake", SupportRequest.schema, ["intake_date"]),
+        ("idx_requests_area_intake", SupportRequest.schema, ["area_id", "intake_date"]),
+        ("idx_requests_area_status_intake", SupportRequest.schema, ["area_id", "status", "intake_date"]),
         ("idx_requests_network_intake", SupportRequest.schema, ["network_id", "intake_date"]),
-        ("idx_requests_status_intake", SupportRequest.schema, ["status", "intake_date"]),
-        ("idx_requests_district", SupportRequest.schema, ["district_id"]),
         ("idx_requests_resident", SupportRequest.schema, ["resident_id"]),
         ("idx_agenda_request", AgendaItem.schema, ["request_id"]),
         ("idx_outcomes_request", Outcome.schema, ["request_id"]),

@@ -13,6 +13,8 @@ public final class SupportRequest: Model, @unchecked Sendable {
     @Parent(key: "coach_id") public var coach: User
     /// The wijk of the resident at intake; the network follows from it.
     @Parent(key: "district_id") public var district: District
+    /// The area of that wijk, kept on the request so access rules and lists filter on an index.
+    @Parent(key: "area_id") public var area: Area
     @OptionalParent(key: "network_id") public var network: Network?
     @Field(key: "intake_date") public var intakeDate: String
     @Field(key: "summary") public var summary: String
@@ -33,11 +35,12 @@ public final class SupportRequest: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, valid: ValidRequest, coachID: UUID, districtID: UUID, networkID: UUID?) {
+    public init(id: UUID? = nil, valid: ValidRequest, coachID: UUID, districtID: UUID, areaID: UUID, networkID: UUID?) {
         self.id = id
         self.$resident.id = valid.residentID
         self.$coach.id = coachID
         self.$district.id = districtID
+        self.$area.id = areaID
         self.$network.id = networkID
         self.intakeDate = valid.intakeDate.description
         self.summary = valid.summary

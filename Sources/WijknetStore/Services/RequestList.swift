@@ -1,6 +1,7 @@
 import Fluent
 import FluentSQL
 import Foundation
+import SQLKit
 import WijknetCore
 
 /// Filters of the request list. Every filter is optional; text search looks in the description
@@ -28,60 +29,109 @@ public struct RequestFilter: Sendable, Codable {
     }
 }
 
+/// One page of a list. `total` is exact up to `Limits.countCap`; above it `totalIsExact` is false
+/// and `total` is the cap, so counting never costs more than reading that many index entries.
 public struct ResultPage<Item: Sendable>: Sendable {
     public let items: [Item]
     public let page: Int
     public let perPage: Int
     public let total: Int
+    public let totalIsExact: Bool
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
+    public var hasNext: Bool { page * perPage < total || (!totalIsExact && items.count == perPage) }
 }
 
 extension RequestService {
-    /// The requests the actor may see, newest intake first.
+    /// The requests the actor may see, newest intake first. Two statements select and count the
+    /// ids on the indexes; the page's records are then read by id.
     public func list(_ filter: RequestFilter, page: Int = 1, perPage: Int = Limits.pageSize) async throws -> ResultPage<SupportRequest> {
         guard CasePolicy.seesCases(actor.role) else { throw StoreError.forbidden }
         let page = max(1, page)
         let perPage = min(max(1, perPage), Limits.maxPageSize)
-        let query = SupportRequest.query(on: db)
+        let conditions = try scope() + RequestListSQL.conditions(filter)
+        let search = filter.q?.trimmingCharacters(in: .whitespaces).isEmpty == false
+        let sql = db as! any SQLDatabase
+        let t = SupportRequest.schema
+
+        var select = sql.select().column(SQLColumn("id", table: t)).from(t)
+        if search { select = select.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t)) }
+        for condition in conditions { select = select.where(condition) }
+        let ids = try await select
+            .orderBy(SQLOrderBy(expression: SQLColumn("intake_date", table: t), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: t), direction: SQLDirection.ascending))
+            .limit(perPage).offset((page - 1) * perPage)
+            .all().map { try $0.decode(column: "id", as: UUID.self) }
+
+        let counted = SQLSubquery.select { sub in
+            var sub = sub.column(SQLColumn("id", table: t)).from(t)
+            if search { sub = sub.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t)) }
+            for condition in conditions { sub = sub.where(condition) }
+            return sub.limit(Limits.countCap + 1)
+        }
+        let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(counted, as: SQLIdentifier("page_ids")))
+            .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+
+        let models = try await SupportRequest.query(on: db).filter(\.$id ~~ ids)
+            .with(\.$resident).with(\.$district).with(\.$network).all()
+        let byID: [UUID: SupportRequest] = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
+        return ResultPage(items: ids.compactMap { byID[$0] }, page: page, perPage: perPage,
+                          total: min(count, Limits.countCap), totalIsExact: count <= Limits.countCap)
+    }
+
+    /// What the actor may see at all, as conditions on `support_requests`.
+    private func scope() throws -> [any SQLExpression] {
+        let t = SupportRequest.schema
         switch actor.role {
         case .coach, .chair:
             guard let area = actor.areaID else { throw StoreError.forbidden }
-            let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
-            query.filter(\.$district.$id ~~ districts)
+            return [SQLBinaryExpression(SQLColumn("area_id", table: t), .equal, SQLBind(area))]
         case .partner:
             guard let org = actor.organisationID else { throw StoreError.forbidden }
-            query.group(.or) { group in
-                group.filter(\.$directPartner.$id == org)
-                group.filter(.sql(SQLQueryString("\(ident: SupportRequest.schema).\(ident: "id") IN (SELECT request_id FROM \(ident: Assignment.schema) WHERE provider_id = \(bind: org)) OR \(ident: SupportRequest.schema).\(ident: "id") IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org)) OR \(ident: SupportRequest.schema).\(ident: "id") IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org))")))
-            }
+            let id = SQLColumn("id", table: t)
+            return [SQLQueryString("""
+                (\(SQLColumn("direct_partner_id", table: t)) = \(bind: org)
+                 OR \(id) IN (SELECT request_id FROM \(ident: Assignment.schema) WHERE provider_id = \(bind: org))
+                 OR \(id) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org))
+                 OR \(id) IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org)))
+                """)]
         case .analyst, .admin:
             throw StoreError.forbidden
         }
-        if let area = filter.areaId {
-            let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
-            query.filter(\.$district.$id ~~ districts)
+    }
+}
+
+/// The list's filters as SQL conditions that SQLite and PostgreSQL read alike.
+enum RequestListSQL {
+    static func conditions(_ filter: RequestFilter) -> [any SQLExpression] {
+        let t = SupportRequest.schema
+        func equal(_ column: String, _ value: some Encodable & Sendable) -> any SQLExpression {
+            SQLBinaryExpression(SQLColumn(column, table: t), .equal, SQLBind(value))
         }
-        if let network = filter.networkId { query.filter(\.$network.$id == network) }
-        if let status = filter.status { query.filter(\.$status == status) }
-        if let law = filter.law { query.filter(\.$law ~~ [LawScope(rawValue: law.rawValue)!, .both]) }
-        if let route = filter.route { query.filter(\.$route == route) }
-        if let from = filter.from { query.filter(\.$intakeDate >= from.description) }
-        if let to = filter.to { query.filter(\.$intakeDate <= to.description) }
+        var conditions: [any SQLExpression] = []
+        if let area = filter.areaId { conditions.append(equal("area_id", area)) }
+        if let network = filter.networkId { conditions.append(equal("network_id", network)) }
+        if let status = filter.status { conditions.append(equal("status", status.rawValue)) }
+        if let law = filter.law {
+            conditions.append(SQLBinaryExpression(SQLColumn("law", table: t), .in,
+                                                  SQLGroupExpression([SQLBind(law.rawValue), SQLBind(LawScope.both.rawValue)])))
+        }
+        if let route = filter.route { conditions.append(equal("route", route.rawValue)) }
+        if let from = filter.from {
+            conditions.append(SQLBinaryExpression(SQLColumn("intake_date", table: t), .greaterThanOrEqual, SQLBind(from.description)))
+        }
+        if let to = filter.to {
+            conditions.append(SQLBinaryExpression(SQLColumn("intake_date", table: t), .lessThanOrEqual, SQLBind(to.description)))
+        }
         if let q = filter.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-            query.join(Resident.self, on: \SupportRequest.$resident.$id == \Resident.$id)
-            query.group(.or) { group in
-                group.filter(SearchPattern.lowerLike(column: "summary", table: SupportRequest.schema, q))
-                group.filter(SearchPattern.lowerLike(column: "given_name", table: Resident.schema, q))
-                group.filter(SearchPattern.lowerLike(column: "family_name", table: Resident.schema, q))
-            }
+            let pattern = SearchPattern.escaped(q)
+            conditions.append(SQLQueryString("""
+                (\(SearchPattern.lower("summary", t)) LIKE \(bind: pattern) ESCAPE '\\'
+                 OR \(SearchPattern.lower("given_name", Resident.schema)) LIKE \(bind: pattern) ESCAPE '\\'
+                 OR \(SearchPattern.lower("family_name", Resident.schema)) LIKE \(bind: pattern) ESCAPE '\\')
+                """))
         }
-        let total = try await query.count()
-        let items = try await query.copy()
-            .sort(\.$intakeDate, .descending).sort(\.$id)
-            .offset((page - 1) * perPage).limit(perPage)
-            .with(\.$resident).with(\.$district).with(\.$network)
-            .all()
-        return ResultPage(items: items, page: page, perPage: perPage, total: total)
+        return conditions
     }
 }

@@ -30,7 +30,8 @@ public struct RequestService: Sendable {
                 throw StoreError.invalid(ValidationFailure("residentId", "Deze inwoner is onbekend."))
             }
             let network = try await Network.query(on: db).filter(\.$area.$id == resident.district.$area.id).first()
-            let request = SupportRequest(valid: valid, coachID: actor.userID, districtID: resident.$district.id, networkID: network?.id)
+            let request = SupportRequest(valid: valid, coachID: actor.userID, districtID: resident.$district.id,
+                                         areaID: resident.district.$area.id, networkID: network?.id)
             try await request.create(on: db)
             try await record(.registered, "Wet: \(valid.law.label); urgentie: \(valid.urgency.label)", on: request, db)
             return request
@@ -219,10 +220,10 @@ public struct RequestService: Sendable {
     }
 
     func load(_ id: UUID, for action: CaseAction, on db: any Database) async throws -> SupportRequest {
-        guard let request = try await SupportRequest.query(on: db).filter(\.$id == id).with(\.$district).first() else {
+        guard let request = try await SupportRequest.find(id, on: db) else {
             throw StoreError.notFound(what: "verzoek")
         }
-        let facts = CaseFacts(areaID: request.district.$area.id, involvedOrganisations: try await involved(id, request, db))
+        let facts = CaseFacts(areaID: request.$area.id, involvedOrganisations: try await involved(id, request, db))
         guard CasePolicy.allows(actor, action, facts) else { throw StoreError.notFound(what: "verzoek") }
         return request
     }

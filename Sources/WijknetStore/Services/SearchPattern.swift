@@ -14,7 +14,11 @@ enum SearchPattern {
         return out + "%"
     }
 
+    static func lower(_ column: String, _ table: String) -> any SQLExpression {
+        SQLFunction("LOWER", args: SQLColumn(column, table: table))
+    }
+
     static func lowerLike(column: String, table: String, _ text: String) -> DatabaseQuery.Filter {
-        .sql(SQLQueryString("LOWER(\(ident: table).\(ident: column)) LIKE \(bind: escaped(text)) ESCAPE '\\'"))
+        .sql(SQLQueryString("\(lower(column, table)) LIKE \(bind: escaped(text)) ESCAPE '\\'"))
     }
 }

@@ -9,7 +9,9 @@ struct PageDTO<Item: Content>: Content {
     let items: [Item]
     let page: Int
     let perPage: Int
+    /// Exact up to 1,000; above that it is 1,000 and `totalIsExact` is false.
     let total: Int
+    let totalIsExact: Bool
 }
 
 struct ResidentDTO: Content {

@@ -27,7 +27,8 @@ enum RequestsAPI {
         let query = try req.query.decode(RequestListQuery.self)
         let filter = try query.filter()
         let page = try await service(req).list(filter, page: query.page ?? 1, perPage: query.perPage ?? Limits.pageSize)
-        return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total,
+                       totalIsExact: page.totalIsExact)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {

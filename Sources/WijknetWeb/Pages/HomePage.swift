@@ -10,12 +10,12 @@ enum HomePage {
         var blocks: [Markup] = []
         if CasePolicy.seesCases(user.role) {
             let service = RequestService(db: req.db, actor: try req.actor())
-            let open = try await service.list(RequestFilter(status: .registered), perPage: 1).total
-            let meeting = try await service.list(RequestFilter(status: .inMeeting), perPage: 1).total
+            let open = try await service.list(RequestFilter(status: .registered), perPage: 1)
+            let meeting = try await service.list(RequestFilter(status: .inMeeting), perPage: 1)
             blocks.append("""
             <section><h2>Verzoeken</h2><ul>
-            <li><a href="\(SiteURL.requests.path)?status=registered">\(open) verzoeken wachten op een route</a></li>
-            <li><a href="\(SiteURL.requests.path)?status=inMeeting">\(meeting) verzoeken staan op de agenda van het overleg</a></li>
+            <li><a href="\(SiteURL.requests.path)?status=registered">Wachten op een route: \(RequestsPage.countText(open).lowercased())</a></li>
+            <li><a href="\(SiteURL.requests.path)?status=inMeeting">Op de agenda van het overleg: \(RequestsPage.countText(meeting).lowercased())</a></li>
             </ul></section>
             """)
         }

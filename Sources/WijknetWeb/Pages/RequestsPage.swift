@@ -44,7 +44,7 @@ enum RequestsPage {
                 """
             }
             table = rows.isEmpty ? "<p>Geen verzoeken gevonden.</p>" : """
-            <table><caption>\(result.total == 1 ? "1 verzoek" : "\(result.total.formattedDutch) verzoeken"), pagina \(result.page) van \(result.pageCount)</caption>
+            <table><caption>\(countText(result)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
             <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             \(pagination(result, values))
@@ -62,8 +62,13 @@ enum RequestsPage {
         """)
     }
 
+    static func countText(_ page: ResultPage<SupportRequest>) -> String {
+        if !page.totalIsExact { return "Meer dan \(page.total.formattedDutch) verzoeken" }
+        return page.total == 1 ? "1 verzoek" : "\(page.total.formattedDutch) verzoeken"
+    }
+
     static func pagination(_ page: ResultPage<SupportRequest>, _ values: [String: String]) -> Markup {
-        guard page.pageCount > 1 else { return .empty }
+        guard page.page > 1 || page.hasNext else { return .empty }
         func link(_ n: Int, _ label: String, rel: String) -> Markup {
             var query = values
             query["page"] = String(n)
@@ -73,7 +78,8 @@ enum RequestsPage {
             return "<a rel=\"\(rel)\" href=\"\(SiteURL.requests.path)?\(qs)\">\(label)</a>"
         }
         let previous: Markup = page.page > 1 ? link(page.page - 1, "Vorige", rel: "prev") : .empty
-        let next: Markup = page.page < page.pageCount ? link(page.page + 1, "Volgende", rel: "next") : .empty
-        return "<nav class=\"pagination\" aria-label=\"Paginering\">\(previous) <span>Pagina \(page.page) van \(page.pageCount)</span> \(next)</nav>"
+        let next: Markup = page.hasNext ? link(page.page + 1, "Volgende", rel: "next") : .empty
+        let of = page.totalIsExact ? " van \(page.pageCount)" : ""
+        return "<nav class=\"pagination\" aria-label=\"Paginering\">\(previous) <span>Pagina \(page.page)\(of)</span> \(next)</nav>"
     }
 }
