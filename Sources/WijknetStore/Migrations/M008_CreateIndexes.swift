@@ -32,7 +32,7 @@ struct CreateIndexes: AsyncMigration {
     func revert(on database: Database) async throws {
         let sql = database as! any SQLDatabase
         for index in Self.indexes {
-            try await sql.drop(index: index.name).run()
+            try await sql.drop(index: index.name).ifExists().run()
         }
     }
 }
