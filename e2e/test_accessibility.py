@@ -1,0 +1,69 @@
+"""axe-core checks every main page against WCAG 2.1 A and AA, in the roles that see them."""
+import importlib.util
+import pathlib
+import re
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from test_case_flow import click_and_wait, sign_in
+
+# axe-core itself, as shipped in the axe-playwright-python wheel (installed without its Playwright
+# dependency: only the script is used, injected through selenium).
+AXE_JS = (pathlib.Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js").read_text()
+RUN = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+   .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' – ' + JSON.stringify(v.nodes.slice(0, 3).map(n => n.target)))))
+   .catch(e => done(['axe failed: ' + e]));
+"""
+
+
+def violations(driver):
+    driver.execute_script(AXE_JS)
+    return driver.execute_async_script(RUN)
+
+
+def first_link(driver, prefix):
+    hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, f"a[href^='{prefix}']")]
+    hrefs = [h for h in hrefs if re.search(r"/[0-9A-Fa-f-]{36}", h)]
+    assert hrefs, f"no link to {prefix}"
+    return hrefs[0]
+
+
+def test_login_page(driver, base_url):
+    driver.get(base_url + "/inloggen")
+    assert violations(driver) == []
+
+
+@pytest.mark.parametrize("username, paths", [
+    ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners?q=a", "/inwoners/nieuw", "/overleggen", "/api-tokens"]),
+    ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten"]),
+])
+def test_pages(driver, base_url, username, paths):
+    sign_in(driver, base_url, username)
+    for path in paths:
+        driver.get(base_url + path)
+        assert violations(driver) == [], path
+
+
+def test_case_meeting_and_network_pages(driver, base_url):
+    sign_in(driver, base_url, "coach.noordwest")
+    driver.get(base_url + "/verzoeken")
+    driver.get(first_link(driver, "/verzoeken/"))
+    assert violations(driver) == [], "case page"
+    driver.get(base_url + "/overleggen")
+    driver.get(first_link(driver, "/overleggen/"))
+    assert violations(driver) == [], "meeting page"
+    driver.get(base_url + "/verzoeken/nieuw")
+    driver.get(base_url + "/inwoners/nieuw")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "fout" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert violations(driver) == [], "form with errors"
+
+
+def test_network_admin_page(driver, base_url):
+    sign_in(driver, base_url, "beheer")
+    driver.get(base_url + "/beheer")
+    driver.get(first_link(driver, "/beheer/netwerken/"))
+    assert violations(driver) == []
