@@ -70,7 +70,7 @@ struct SyntheticCase {
         let outside = careLaw == .wmo ? world.outsideWmo : world.outsideYouth
         let reasons = OutsideReasonOption.defaults.map(\.code).filter { $0 != "other" }
 
-        let viaMeeting = area.networkID != nil && rng.chance(0.33)
+        let viaMeeting = area.networkID != nil && rng.chance(0.35)
         var outcomes: [Outcome] = []
         var directPartner: UUID?
         if viaMeeting {
@@ -78,10 +78,13 @@ struct SyntheticCase {
                 let provider = rng.chance(0.66) ? rng.pick(partners) : rng.pick(outside)
                 outcomes.append(Outcome(kind: .indicatedCare, organisation: provider, activity: nil, reason: rng.pick(reasons)))
             }
-            if rng.chance(0.3) || outcomes.isEmpty {
+            if rng.chance(0.3) {
                 outcomes.append(Outcome(kind: .welfare, organisation: rng.pick(area.welfare), activity: rng.pick(activities), reason: nil))
             }
-            if rng.chance(0.15) { outcomes.append(Outcome(kind: .ownNetwork, organisation: nil, activity: nil, reason: nil)) }
+            if rng.chance(0.15) || outcomes.isEmpty {
+                let kind: OutcomeKind = rng.chance(0.5) ? .ownNetwork : .coachSupport
+                outcomes.append(Outcome(kind: kind, organisation: nil, activity: nil, reason: nil))
+            }
         } else if rng.chance(0.45) {
             let partner = rng.pick(area.welfare)
             directPartner = partner
