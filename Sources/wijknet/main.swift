@@ -12,6 +12,7 @@ do {
                                            demo: options.demo, secureCookies: !options.demo && !options.insecureCookies))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()

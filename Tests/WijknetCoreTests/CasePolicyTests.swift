@@ -8,7 +8,7 @@ import Testing
     let provider = UUID()
 
     func actor(_ role: Role, area: UUID? = nil, organisation: UUID? = nil) -> Actor {
-        Actor(userID: UUID(), role: role, organisationID: organisation, areaID: area)
+        Actor(userID: UUID(), username: "test", role: role, organisationID: organisation, areaID: area)
     }
 
     @Test func coachesWorkOnTheCasesOfTheirOwnArea() {

@@ -3,13 +3,16 @@ import Foundation
 /// Who is acting: the signed-in user, as the rules need to see them.
 public struct Actor: Sendable, Hashable {
     public let userID: UUID
+    /// For the audit log, which must say who acted even after an account is renamed.
+    public let username: String
     public let role: Role
     public let organisationID: UUID?
     /// The area of a coach's team, or of a chair's network.
     public let areaID: UUID?
 
-    public init(userID: UUID, role: Role, organisationID: UUID?, areaID: UUID?) {
+    public init(userID: UUID, username: String, role: Role, organisationID: UUID?, areaID: UUID?) {
         self.userID = userID
+        self.username = username
         self.role = role
         self.organisationID = organisationID
         self.areaID = areaID

@@ -109,7 +109,7 @@ public struct DemoWorld: Sendable {
     }
 
     static func actor(_ user: User) throws -> Actor {
-        Actor(userID: try user.requireID(), role: user.role, organisationID: user.$organisation.id, areaID: user.$area.id)
+        Actor(userID: try user.requireID(), username: user.username, role: user.role, organisationID: user.$organisation.id, areaID: user.$area.id)
     }
 
     static func createProducts(on db: any Database) async throws -> [Law: (basic: UUID, specialist: UUID)] {

@@ -11,5 +11,6 @@ public enum WijknetMigrations {
         CreateRequests(),
         CreateSupport(),
         CreateIndexes(),
+        CreateAuditLog(),
     ]
 }

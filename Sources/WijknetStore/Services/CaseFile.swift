@@ -23,6 +23,7 @@ extension RequestService {
     /// waits for about three round trips to the database however large the case is.
     public func caseFile(_ id: UUID) async throws -> CaseFile {
         let request = try await load(id, for: .read)
+        try await audit.recordRead(.read, "request", id, residents: [request.$resident.id], purpose: "Dossier ingezien", on: db)
         async let resident = Lookup.require(Resident.self, request.$resident.id, on: db, what: "inwoner")
         async let district = Lookup.require(District.self, request.$district.id, on: db, what: "wijk")
         async let network = optional(Network.self, request.$network.id)

@@ -6,10 +6,12 @@ import WijknetCore
 public struct MeetingService: Sendable {
     let db: any Database
     let actor: Actor
+    let audit: AuditTrail
 
-    public init(db: any Database, actor: Actor) {
+    public init(db: any Database, actor: Actor, channel: AuditChannel = .command) {
         self.db = db
         self.actor = actor
+        self.audit = AuditTrail(actor: actor, channel: channel)
     }
 
     /// The first meeting of the network on or after `date`; planned on the network's meeting day
@@ -48,6 +50,7 @@ public struct MeetingService: Sendable {
             .with(\.$request) { $0.with(\.$resident).with(\.$district) }
             .all()
             .sorted { ($0.request.intakeDate, $0.createdAt ?? .distantPast) < ($1.request.intakeDate, $1.createdAt ?? .distantPast) }
+        try await audit.recordRead(.read, "agenda", id, residents: items.map { $0.request.$resident.id }, purpose: "Agenda wijknetwerkoverleg ingezien", on: db)
         return (meeting, meeting.network, items)
     }
 

@@ -43,45 +43,63 @@ public struct ResultPage<Item: Sendable>: Sendable {
 }
 
 extension RequestService {
-    /// The requests the actor may see, newest intake first. Two statements select and count the
-    /// ids on the indexes; the page's records are then read by id.
+    /// The requests the actor may see, newest intake first. One statement selects the page's ids
+    /// on the indexes and one counts (up to the cap); the page's records are then read by id.
+    /// The residents shown are written to the audit log.
     public func list(_ filter: RequestFilter, page: Int = 1, perPage: Int = Limits.pageSize) async throws -> ResultPage<SupportRequest> {
-        guard CasePolicy.seesCases(actor.role) else { throw StoreError.forbidden }
         let page = max(1, page)
         let perPage = min(max(1, perPage), Limits.maxPageSize)
-        let conditions = try scope() + RequestListSQL.conditions(filter)
-        let search = filter.q?.trimmingCharacters(in: .whitespaces).isEmpty == false
-        let sql = db as! any SQLDatabase
         let t = SupportRequest.schema
+        let ids = try await selectMatching(filter) { select in
+            select.column(SQLColumn("id", table: t))
+                .orderBy(SQLOrderBy(expression: SQLColumn("intake_date", table: t), direction: SQLDirection.descending))
+                .orderBy(SQLOrderBy(expression: SQLColumn("id", table: t), direction: SQLDirection.ascending))
+                .limit(perPage).offset((page - 1) * perPage)
+        }.map { try $0.decode(column: "id", as: UUID.self) }
+        let (total, exact) = try await count(filter)
+        let models = try await SupportRequest.query(on: db).filter(\.$id ~~ ids)
+            .with(\.$resident).with(\.$district).with(\.$network).all()
+        let byID: [UUID: SupportRequest] = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
+        let items = ids.compactMap { byID[$0] }
+        if !items.isEmpty {
+            try await audit.recordRead(.list, "requests", nil, residents: items.map { $0.$resident.id }, purpose: "Lijst verzoeken ingezien", on: db)
+        }
+        return ResultPage(items: items, page: page, perPage: perPage, total: total, totalIsExact: exact)
+    }
 
-        var select = sql.select().column(SQLColumn("id", table: t)).from(t)
-        if search { select = select.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t)) }
-        for condition in conditions { select = select.where(condition) }
-        let ids = try await select
-            .orderBy(SQLOrderBy(expression: SQLColumn("intake_date", table: t), direction: SQLDirection.descending))
-            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: t), direction: SQLDirection.ascending))
-            .limit(perPage).offset((page - 1) * perPage)
-            .all().map { try $0.decode(column: "id", as: UUID.self) }
-
-        let counted = SQLSubquery.select { sub in
+    /// How many requests match, exact up to `Limits.countCap`. Shows no personal data, so it is
+    /// not an entry in the audit log.
+    public func count(_ filter: RequestFilter) async throws -> (total: Int, exact: Bool) {
+        let t = SupportRequest.schema
+        let sql = db as! any SQLDatabase
+        let conditions = try scope() + RequestListSQL.conditions(filter)
+        let search = RequestListSQL.searches(filter)
+        let matching = SQLSubquery.select { sub in
             var sub = sub.column(SQLColumn("id", table: t)).from(t)
             if search { sub = sub.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t)) }
             for condition in conditions { sub = sub.where(condition) }
             return sub.limit(Limits.countCap + 1)
         }
-        let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(SQLAlias(counted, as: SQLIdentifier("page_ids")))
+        let n = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(matching, as: SQLIdentifier("matching")))
             .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
+        return (min(n, Limits.countCap), n <= Limits.countCap)
+    }
 
-        let models = try await SupportRequest.query(on: db).filter(\.$id ~~ ids)
-            .with(\.$resident).with(\.$district).with(\.$network).all()
-        let byID: [UUID: SupportRequest] = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
-        return ResultPage(items: ids.compactMap { byID[$0] }, page: page, perPage: perPage,
-                          total: min(count, Limits.countCap), totalIsExact: count <= Limits.countCap)
+    private func selectMatching(_ filter: RequestFilter, _ shape: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [any SQLRow] {
+        let t = SupportRequest.schema
+        let sql = db as! any SQLDatabase
+        var select = sql.select().from(t)
+        if RequestListSQL.searches(filter) {
+            select = select.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t))
+        }
+        for condition in try scope() + RequestListSQL.conditions(filter) { select = select.where(condition) }
+        return try await shape(select).all()
     }
 
     /// What the actor may see at all, as conditions on `support_requests`.
     private func scope() throws -> [any SQLExpression] {
+        guard CasePolicy.seesCases(actor.role) else { throw StoreError.forbidden }
         let t = SupportRequest.schema
         switch actor.role {
         case .coach, .chair:
@@ -104,6 +122,10 @@ extension RequestService {
 
 /// The list's filters as SQL conditions that SQLite and PostgreSQL read alike.
 enum RequestListSQL {
+    static func searches(_ filter: RequestFilter) -> Bool {
+        filter.q?.trimmingCharacters(in: .whitespaces).isEmpty == false
+    }
+
     static func conditions(_ filter: RequestFilter) -> [any SQLExpression] {
         let t = SupportRequest.schema
         func equal(_ column: String, _ value: some Encodable & Sendable) -> any SQLExpression {

@@ -11,11 +11,13 @@ public struct RequestService: Sendable {
     let db: any Database
     let actor: Actor
     let today: CalendarDate
+    let audit: AuditTrail
 
-    public init(db: any Database, actor: Actor, today: CalendarDate = .today()) {
+    public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command) {
         self.db = db
         self.actor = actor
         self.today = today
+        self.audit = AuditTrail(actor: actor, channel: channel)
     }
 
     // MARK: register and edit
@@ -34,6 +36,7 @@ public struct RequestService: Sendable {
                                          areaID: resident.district.$area.id, networkID: network?.id)
             try await request.create(on: db)
             try await record(.registered, "Wet: \(valid.law.label); urgentie: \(valid.urgency.label)", on: request, db)
+            try await audit.record(.create, "request", request.id, residents: [valid.residentID], purpose: "Verzoek vastgelegd na keukentafelgesprek", on: db)
             return request
         }
     }
@@ -50,6 +53,7 @@ public struct RequestService: Sendable {
             request.consentForMeeting = valid.consentForMeeting
             try await advance(request, nil, expectedVersion: valid.version, db)
             try await record(.updated, "Omschrijving, urgentie of leefgebieden gewijzigd", on: request, db)
+            try await audit.record(.update, "request", id, residents: [request.$resident.id], purpose: "Verzoek gewijzigd", on: db)
             return request
         }
     }
@@ -80,6 +84,7 @@ public struct RequestService: Sendable {
                 try await AgendaItem(meetingID: try meeting.requireID(), requestID: try request.requireID()).create(on: db)
                 try await record(.placedOnAgenda, "Overleg van \(CalendarDate(meeting.date)?.dutch ?? meeting.date)", on: request, db)
             }
+            try await audit.record(.route, "request", id, residents: [request.$resident.id], purpose: "Route gekozen: \(valid.route.label)", on: db)
             return request
         }
     }
@@ -126,6 +131,7 @@ public struct RequestService: Sendable {
                 [o.kind.label, o.organisationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ": ")
             }.joined(separator: "; ")
             try await record(.decided, summary, on: request, db)
+            try await audit.record(.decide, "request", id, residents: [request.$resident.id], purpose: "Besluit vastgelegd", on: db)
             return outcomes
         }
     }
@@ -158,6 +164,7 @@ public struct RequestService: Sendable {
             try await assignment.create(on: db)
             let place = inside ? "binnen het netwerk" : "buiten het netwerk"
             try await record(.assigned, "\(valid.draft.kind.label): \(product!.name), \(provider!.name), \(place), vanaf \(valid.draft.start.dutch)", on: request, db)
+            try await audit.record(.assign, "request", id, residents: [request.$resident.id], purpose: "Toewijzing vastgelegd", on: db)
             return assignment
         }
     }
@@ -177,6 +184,7 @@ public struct RequestService: Sendable {
             let referral = Referral(requestID: id, valid: valid, userID: actor.userID)
             try await referral.create(on: db)
             try await record(.referred, "\(partner.name): \(valid.status.label)", on: request, db)
+            try await audit.record(.refer, "request", id, residents: [request.$resident.id], purpose: "Toeleiding vastgelegd", on: db)
             return referral
         }
     }
@@ -194,6 +202,7 @@ public struct RequestService: Sendable {
             try await referral.save(on: db)
             try await advance(request, nil, expectedVersion: nil, db)
             try await record(.referralUpdated, status!.label, on: request, db)
+            try await audit.record(.refer, "request", id, residents: [request.$resident.id], purpose: "Status toeleiding gewijzigd", on: db)
             return referral
         }
     }
@@ -207,6 +216,7 @@ public struct RequestService: Sendable {
             request.closedOn = today.description
             try await request.save(on: db)
             try await record(.closed, "", on: request, db)
+            try await audit.record(.close, "request", id, residents: [request.$resident.id], purpose: "Verzoek afgesloten", on: db)
             return request
         }
     }

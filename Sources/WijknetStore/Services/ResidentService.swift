@@ -7,11 +7,13 @@ public struct ResidentService: Sendable {
     let db: any Database
     let actor: Actor
     let today: CalendarDate
+    let audit: AuditTrail
 
-    public init(db: any Database, actor: Actor, today: CalendarDate = .today()) {
+    public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command) {
         self.db = db
         self.actor = actor
         self.today = today
+        self.audit = AuditTrail(actor: actor, channel: channel)
     }
 
     public func register(_ input: ResidentInput) async throws -> Resident {
@@ -41,6 +43,7 @@ public struct ResidentService: Sendable {
             }
             let resident = Resident(householdID: householdID, valid: valid)
             try await resident.create(on: db)
+            try await audit.record(.create, "resident", resident.id, residents: [try resident.requireID()], purpose: "Inwoner geregistreerd", on: db)
             return resident
         }
     }
@@ -51,6 +54,7 @@ public struct ResidentService: Sendable {
               actor.role == .coach, resident.district.$area.id == actor.areaID else {
             throw StoreError.notFound(what: "inwoner")
         }
+        try await audit.recordRead(.read, "resident", id, residents: [id], purpose: "Gegevens inwoner ingezien", on: db)
         return resident
     }
 
@@ -68,6 +72,8 @@ public struct ResidentService: Sendable {
                 group.filter(SearchPattern.lowerLike(column: "family_name", table: Resident.schema, trimmed))
             }
         }
-        return try await query.sort(\.$familyName).sort(\.$givenName).limit(limit).all()
+        let found = try await query.sort(\.$familyName).sort(\.$givenName).limit(limit).all()
+        try await audit.recordRead(.search, "residents", nil, residents: found.compactMap(\.id), purpose: "Inwoner gezocht", on: db)
+        return found
     }
 }

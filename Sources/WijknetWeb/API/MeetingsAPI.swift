@@ -12,7 +12,7 @@ enum MeetingsAPI {
     }
 
     @Sendable static func list(req: Request) async throws -> [MeetingDTO] {
-        try await MeetingService(db: req.db, actor: try req.actor()).meetings().map {
+        try await req.meetingService().meetings().map {
             MeetingDTO(id: try $0.meeting.requireID(), networkId: $0.meeting.$network.id, date: $0.meeting.date, items: $0.items, openItems: $0.open)
         }
     }
@@ -28,7 +28,7 @@ enum MeetingsAPI {
         let network = check.id(body.networkId, "networkId", label: "Netwerk")
         let from = check.optionalDate(body.from, "from", label: "Vanaf")
         try check.finish()
-        let meeting = try await MeetingService(db: req.db, actor: try req.actor()).plan(network: network!, from: from ?? .today())
+        let meeting = try await req.meetingService().plan(network: network!, from: from ?? .today())
         return try await MeetingDTO(id: try meeting.requireID(), networkId: meeting.$network.id, date: meeting.date, items: 0, openItems: 0)
             .encodeResponse(status: .created, for: req)
     }
@@ -46,7 +46,7 @@ struct AgendaView {
     let today: CalendarDate
 
     static func load(_ req: Request, id: UUID) async throws -> AgendaView {
-        let agenda = try await MeetingService(db: req.db, actor: try req.actor()).agenda(id)
+        let agenda = try await req.meetingService().agenda(id)
         return AgendaView(meeting: agenda.meeting, network: agenda.network, items: agenda.items, today: .today())
     }
 

@@ -20,7 +20,7 @@ enum RequestsAPI {
     }
 
     static func service(_ req: Request) throws -> RequestService {
-        RequestService(db: req.db, actor: try req.actor())
+        try req.requestService()
     }
 
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {

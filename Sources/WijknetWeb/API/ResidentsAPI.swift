@@ -13,16 +13,16 @@ enum ResidentsAPI {
 
     @Sendable static func search(req: Request) async throws -> [ResidentDTO] {
         let q = (try? req.query.get(String.self, at: "q")) ?? ""
-        return try await ResidentService(db: req.db, actor: try req.actor()).search(q).map(ResidentDTO.init)
+        return try await req.residentService().search(q).map(ResidentDTO.init)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(ResidentInput.self)
-        let resident = try await ResidentService(db: req.db, actor: try req.actor()).register(input)
+        let resident = try await req.residentService().register(input)
         return try await ResidentDTO(resident).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func show(req: Request) async throws -> ResidentDTO {
-        try ResidentDTO(try await ResidentService(db: req.db, actor: try req.actor()).find(try req.id()))
+        try ResidentDTO(try await req.residentService().find(try req.id()))
     }
 }

@@ -22,8 +22,15 @@ extension Request {
     /// The user as the domain rules see them.
     func actor() throws -> Actor {
         let user = try requireUser()
-        return Actor(userID: try user.requireID(), role: user.role, organisationID: user.$organisation.id, areaID: user.$area.id)
+        return Actor(userID: try user.requireID(), username: user.username, role: user.role, organisationID: user.$organisation.id, areaID: user.$area.id)
     }
+
+    /// Page or API, for the audit log.
+    var auditChannel: AuditChannel { url.path.hasPrefix(APIPath.root) ? .api : .page }
+
+    func requestService() throws -> RequestService { RequestService(db: db, actor: try actor(), channel: auditChannel) }
+    func residentService() throws -> ResidentService { ResidentService(db: db, actor: try actor(), channel: auditChannel) }
+    func meetingService() throws -> MeetingService { MeetingService(db: db, actor: try actor(), channel: auditChannel) }
 
     func requireRole(_ roles: Role...) throws -> User {
         let user = try requireUser()

@@ -16,7 +16,7 @@ enum CaseActions {
                         _ action: (RequestService, UUID) async throws -> Void) async throws -> Response {
         let id = try req.id()
         do {
-            try await action(RequestService(db: req.db, actor: try req.actor()), id)
+            try await action(try req.requestService(), id)
             return req.redirect(to: SiteURL.request(id).path + "#" + anchor)
         } catch StoreError.invalid(let failure) {
             var forms = CasePage.Forms()

@@ -21,7 +21,7 @@ enum CasePage {
     }
 
     static func render(_ req: Request, id: UUID, forms: Forms, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let service = RequestService(db: req.db, actor: try req.actor())
+        let service = try req.requestService()
         let file = try await service.caseFile(id)
         let user = try req.requireUser()
         let r = file.request

@@ -5,7 +5,7 @@ import WijknetStore
 /// `/verzoeken/:id/wijzigen`: change the description. A save based on an older version is refused.
 enum EditRequestPage {
     @Sendable static func show(req: Request) async throws -> Response {
-        let request = try await RequestService(db: req.db, actor: try req.actor()).load(try req.id(), for: .write)
+        let request = try await req.requestService().load(try req.id(), for: .write)
         let state = FormState(values: ["summary": request.summary, "urgency": request.urgency.rawValue, "version": String(request.version)])
         return render(req, request, state, domains: Set(request.lifeDomains.map(\.rawValue)), consent: request.consentForMeeting)
     }
@@ -34,7 +34,7 @@ enum EditRequestPage {
         let consent = (try? req.content.get(String.self, at: "consentForMeeting")) == "on"
         let input = RequestUpdateInput(version: values["version"].flatMap(Int.init), summary: values["summary"], urgency: values["urgency"],
                                        lifeDomains: domains, consentForMeeting: consent)
-        let service = RequestService(db: req.db, actor: try req.actor())
+        let service = try req.requestService()
         let id = try req.id()
         do {
             _ = try await service.update(id, input)

@@ -9,13 +9,13 @@ enum HomePage {
         let user = try req.requireUser()
         var blocks: [Markup] = []
         if CasePolicy.seesCases(user.role) {
-            let service = RequestService(db: req.db, actor: try req.actor())
-            let open = try await service.list(RequestFilter(status: .registered), perPage: 1)
-            let meeting = try await service.list(RequestFilter(status: .inMeeting), perPage: 1)
+            let service = try req.requestService()
+            let open = try await service.count(RequestFilter(status: .registered))
+            let meeting = try await service.count(RequestFilter(status: .inMeeting))
             blocks.append("""
             <section><h2>Verzoeken</h2><ul>
-            <li><a href="\(SiteURL.requests.path)?status=registered">Wachten op een route: \(RequestsPage.countText(open).lowercased())</a></li>
-            <li><a href="\(SiteURL.requests.path)?status=inMeeting">Op de agenda van het overleg: \(RequestsPage.countText(meeting).lowercased())</a></li>
+            <li><a href="\(SiteURL.requests.path)?status=registered">Wachten op een route: \(RequestsPage.countText(total: open.total, exact: open.exact).lowercased())</a></li>
+            <li><a href="\(SiteURL.requests.path)?status=inMeeting">Op de agenda van het overleg: \(RequestsPage.countText(total: meeting.total, exact: meeting.exact).lowercased())</a></li>
             </ul></section>
             """)
         }

@@ -5,7 +5,7 @@ import WijknetStore
 /// `/overleggen`: the network's weekly meetings and each agenda.
 enum MeetingsPage {
     @Sendable static func list(req: Request) async throws -> Response {
-        let meetings = try await MeetingService(db: req.db, actor: try req.actor()).meetings()
+        let meetings = try await req.meetingService().meetings()
         let rows = meetings.map { m -> Markup in
             "<tr><td><a href=\"\(SiteURL.meeting(m.meeting.id!).path)\">\(CalendarDate(m.meeting.date)?.dutch ?? m.meeting.date)</a></td><td>\(m.items)</td><td>\(m.open)</td></tr>"
         }

@@ -10,7 +10,7 @@ enum NewRequestPage {
         guard let raw = try? req.query.get(String.self, at: "resident"), let id = UUID(uuidString: raw) else {
             return req.redirect(to: SiteURL.residents.path)
         }
-        let resident = try await ResidentService(db: req.db, actor: try req.actor()).find(id)
+        let resident = try await req.residentService().find(id)
         let state = FormState(values: ["residentId": id.uuidString, "intakeDate": CalendarDate.today().description, "urgency": Urgency.normal.rawValue])
         return render(req, resident, state, domains: [], consent: false)
     }
@@ -40,13 +40,13 @@ enum NewRequestPage {
         let consent = (try? req.content.get(String.self, at: "consentForMeeting")) == "on"
         let input = RequestInput(residentId: values["residentId"], intakeDate: values["intakeDate"], summary: values["summary"],
                                  law: values["law"], lifeDomains: domains, urgency: values["urgency"], consentForMeeting: consent)
-        let service = RequestService(db: req.db, actor: try req.actor())
+        let service = try req.requestService()
         do {
             let request = try await service.register(input)
             return req.redirect(to: SiteURL.request(request.id!).path)
         } catch StoreError.invalid(let failure) {
             guard let id = values["residentId"].flatMap(UUID.init(uuidString:)) else { throw StoreError.invalid(failure) }
-            let resident = try await ResidentService(db: req.db, actor: try req.actor()).find(id)
+            let resident = try await req.residentService().find(id)
             return render(req, resident, FormState(values: values, errors: failure.errors), domains: Set(domains), consent: consent)
         }
     }

@@ -16,7 +16,7 @@ enum RequestsPage {
                                      route: values["route"], from: values["from"], to: values["to"], q: values["q"])
         var result: ResultPage<SupportRequest>?
         do {
-            result = try await RequestService(db: req.db, actor: try req.actor()).list(try query.filter(), page: page)
+            result = try await req.requestService().list(try query.filter(), page: page)
         } catch let failure as ValidationFailure {
             state.errors = failure.errors
         }
@@ -44,7 +44,7 @@ enum RequestsPage {
                 """
             }
             table = rows.isEmpty ? "<p>Geen verzoeken gevonden.</p>" : """
-            <table><caption>\(countText(result)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
+            <table><caption>\(countText(total: result.total, exact: result.totalIsExact)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
             <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             \(pagination(result, values))
@@ -62,9 +62,9 @@ enum RequestsPage {
         """)
     }
 
-    static func countText(_ page: ResultPage<SupportRequest>) -> String {
-        if !page.totalIsExact { return "Meer dan \(page.total.formattedDutch) verzoeken" }
-        return page.total == 1 ? "1 verzoek" : "\(page.total.formattedDutch) verzoeken"
+    static func countText(total: Int, exact: Bool) -> String {
+        if !exact { return "Meer dan \(total.formattedDutch) verzoeken" }
+        return total == 1 ? "1 verzoek" : "\(total.formattedDutch) verzoeken"
     }
 
     static func pagination(_ page: ResultPage<SupportRequest>, _ values: [String: String]) -> Markup {

@@ -8,7 +8,7 @@ enum ResidentsPage {
 
     @Sendable static func search(req: Request) async throws -> Response {
         let q = (try? req.query.get(String.self, at: "q")) ?? ""
-        let found = q.isEmpty ? [] : try await ResidentService(db: req.db, actor: try req.actor()).search(q)
+        let found = q.isEmpty ? [] : try await req.residentService().search(q)
         let rows = found.map { r -> Markup in
             """
             <tr><td>\(r.fullName)</td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
@@ -34,7 +34,7 @@ enum ResidentsPage {
         guard let raw = try? req.query.get(String.self, at: "huisgenoot"), let id = UUID(uuidString: raw) else {
             return try await render(req, FormState())
         }
-        let member = try await ResidentService(db: req.db, actor: try req.actor()).find(id)
+        let member = try await req.residentService().find(id)
         return try await render(req, FormState(values: [
             "familyName": member.familyName, "street": member.street, "houseNumber": member.houseNumber, "postcode": member.postcode,
             "city": member.city, "districtId": member.$district.id.uuidString, "householdId": member.$household.id.uuidString,
@@ -73,7 +73,7 @@ enum ResidentsPage {
                                   postcode: values["postcode"], city: values["city"], districtId: values["districtId"],
                                   householdId: values["householdId"])
         do {
-            let resident = try await ResidentService(db: req.db, actor: try req.actor()).register(input)
+            let resident = try await req.residentService().register(input)
             return req.redirect(to: SiteURL.newRequest.path + "?resident=" + resident.id!.uuidString)
         } catch StoreError.invalid(let failure) {
             return try await render(req, FormState(values: values, errors: failure.errors))

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import WijknetCore
+@testable import WijknetStore
+@testable import WijknetWeb
+
+extension AppTests {
+    @Suite struct AuditLogTests {
+        /// A request with a few steps, viewed once through a page and once through the API.
+        static func someHistory(_ app: Application, _ world: DemoWorld) async throws -> String {
+            let headers = try await token(app, "coach.noordwest")
+            let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, headers)
+            _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: headers,
+                                             beforeRequest: { try $0.content.encode(JSON(["route": "meeting"])) })
+            _ = try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: headers)
+            let coach = try await PageSession.signIn(app, as: "coach.noordwest")
+            _ = try await coach.get("/verzoeken/\(id)")
+            return id
+        }
+
+        @Test func everyReadAndWriteOfACaseIsLogged() async throws {
+            try await withApp { app, world in
+                let id = try await Self.someHistory(app, world)
+                let entries = try await AuditEntry.query(on: app.db).sort(\.$seq).all()
+                let actions = entries.map { "\($0.channel):\($0.action):\($0.subject)" }
+                #expect(actions == ["api:create:resident", "api:create:request", "api:route:request", "api:read:request", "page:read:request"])
+                #expect(entries.allSatisfy { $0.username == "coach.noordwest" && $0.role == "coach" })
+                let resident = try #require(try await Resident.query(on: app.db).first())
+                #expect(entries.allSatisfy { $0.residentIDs == resident.id!.uuidString })
+                #expect(entries.last?.subjectID == id)
+                #expect(entries.last?.purpose == "Dossier ingezien")
+                // No personal data in the log: no name, no BSN.
+                for entry in entries {
+                    #expect(!entry.content.canonical.contains("Jansen") && !entry.content.canonical.contains("999990019"))
+                }
+                let (checked, problem) = try await AuditLog.verify(on: app.db)
+                #expect(checked == 5 && problem == nil)
+            }
+        }
+
+        @Test func tamperingIsFoundAndNamed() async throws {
+            try await withApp { app, world in
+                _ = try await Self.someHistory(app, world)
+                let sql = app.db as! any SQLDatabase
+                func verify() async throws -> AuditChain.Problem? { try await AuditLog.verify(on: app.db).problem }
+                #expect(try await verify() == nil)
+
+                // An edit of entry 3.
+                try await sql.update(AuditEntry.schema).set("username", to: SQLBind("iemand")).where("seq", .equal, SQLBind(3)).run()
+                #expect(try await verify() == .changed(seq: 3))
+                try await sql.update(AuditEntry.schema).set("username", to: SQLBind("coach.noordwest")).where("seq", .equal, SQLBind(3)).run()
+                #expect(try await verify() == nil)
+
+                // Entries 2 and 3 swap places.
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(-2)).where("seq", .equal, SQLBind(2)).run()
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(2)).where("seq", .equal, SQLBind(3)).run()
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(3)).where("seq", .equal, SQLBind(-2)).run()
+                #expect(try await verify() == .outOfOrder(seq: 2))
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(-2)).where("seq", .equal, SQLBind(2)).run()
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(2)).where("seq", .equal, SQLBind(3)).run()
+                try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(3)).where("seq", .equal, SQLBind(-2)).run()
+                #expect(try await verify() == nil)
+
+                // The newest entry removed.
+                let last = try #require(try await AuditEntry.query(on: app.db).sort(\.$seq, .descending).first())
+                try await sql.delete(from: AuditEntry.schema).where("seq", .equal, SQLBind(last.seq)).run()
+                #expect(try await verify() == .truncated(after: last.seq - 1, expected: last.seq))
+
+                // An entry in the middle removed.
+                try await sql.delete(from: AuditEntry.schema).where("seq", .equal, SQLBind(2)).run()
+                #expect(try await verify() == .removed(before: 3))
+            }
+        }
+    }
+}
