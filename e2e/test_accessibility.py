@@ -39,6 +39,7 @@ def test_login_page(driver, base_url):
 @pytest.mark.parametrize("username, paths", [
     ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners?q=a", "/inwoners/nieuw", "/overleggen", "/api-tokens"]),
     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten"]),
+    ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),
 ])
 def test_pages(driver, base_url, username, paths):
     sign_in(driver, base_url, username)

@@ -77,3 +77,37 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.AuditLogTests {
+    @Test func theAuditorFindsWhoLookedAtAResidentsFileWithoutPuttingTheBSNInAURL() async throws {
+        try await withApp { app, world in
+            _ = try await Self.someHistory(app, world)
+            let auditor = try await PageSession.signIn(app, as: "auditor")
+            let log = try await auditor.get("/audit?username=coach.noordwest&action=read")
+            #expect(log.status == .ok)
+            #expect(log.body.string.contains("2 regels"))
+            #expect(try await auditor.get("/verzoeken").status == .forbidden, "no case content for the auditor")
+
+            _ = try await auditor.get("/audit/inwoner")
+            let wrong = try await auditor.post("/audit/inwoner", ["bsn": "123456789"])
+            #expect(wrong.status == .unprocessableEntity)
+            let overview = try await auditor.post("/audit/inwoner", ["bsn": "999990019"])
+            #expect(overview.status == .ok)
+            #expect(overview.body.string.contains("6 regels noemen deze inwoner"), "five from the history and the look-up itself")
+            #expect(!overview.body.string.contains("Jansen"), "the overview names no case content")
+            // The look-up is in the log too.
+            let last = try #require(try await AuditEntry.query(on: app.db).sort(\.$seq, .descending).first())
+            #expect(last.username == "auditor" && last.purpose.contains("AVG"))
+
+            let headers = try await token(app, "auditor")
+            try await app.testing().test(.POST, "/api/v1/audit/resident-access", headers: headers,
+                                         beforeRequest: { try $0.content.encode(["bsn": "999990019"]) }) { res in
+                #expect(res.status == .ok)
+            }
+            let coach = try await token(app, "coach.noordwest")
+            try await app.testing().test(.GET, "/api/v1/audit", headers: coach) { res in
+                #expect(res.status == .forbidden)
+            }
+        }
+    }
+}

@@ -49,7 +49,7 @@ public enum CasePolicy {
             return actor.areaID == facts.areaID
         case (.partner, .read):
             return actor.organisationID.map(facts.involvedOrganisations.contains) ?? false
-        case (.chair, .write), (.partner, _), (.analyst, _), (.admin, _):
+        case (.chair, .write), (.partner, _), (.analyst, _), (.admin, _), (.auditor, _):
             return false
         }
     }
@@ -59,6 +59,9 @@ public enum CasePolicy {
 
     /// Roles that see case lists (each filtered to their own records).
     public static func seesCases(_ role: Role) -> Bool { [.coach, .chair, .partner].contains(role) }
+
+    /// Roles that read the audit log.
+    public static func mayAudit(_ role: Role) -> Bool { role == .auditor }
 
     /// Roles that manage areas, networks, organisations and products.
     public static func mayAdminister(_ role: Role) -> Bool { role == .admin }

@@ -5,6 +5,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case chair
     case analyst
     case admin
+    /// Reads the audit log; sees no case content beyond what an entry names.
+    case auditor
 
     public var label: String {
         switch self {
@@ -13,6 +15,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .chair: "Voorzitter wijknetwerkoverleg"
         case .analyst: "Beleidsadviseur"
         case .admin: "Beheerder"
+        case .auditor: "Auditor"
         }
     }
 }

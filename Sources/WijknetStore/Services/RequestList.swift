@@ -114,7 +114,7 @@ extension RequestService {
                  OR \(id) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org))
                  OR \(id) IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org)))
                 """)]
-        case .analyst, .admin:
+        case .analyst, .admin, .auditor:
             throw StoreError.forbidden
         }
     }

@@ -40,6 +40,9 @@ func routes(_ app: Application) throws {
     signedIn.post("beheer", "netwerken", ":id", "leden", ":membership", "beeindigen", use: AdminPages.endMembership)
     signedIn.get("beheer", "producten", use: AdminPages.products)
     signedIn.post("beheer", "producten", use: AdminPages.createProduct)
+    signedIn.get("audit", use: AuditPages.search)
+    signedIn.get("audit", "inwoner", use: AuditPages.residentForm)
+    signedIn.post("audit", "inwoner", use: AuditPages.resident)
     signedIn.get("api-tokens", use: TokensPage.show)
     signedIn.post("api-tokens", use: TokensPage.create)
     signedIn.post("api-tokens", ":id", "intrekken", use: TokensPage.revoke)
@@ -55,4 +58,5 @@ func routes(_ app: Application) throws {
     RequestsAPI.register(authed)
     MeetingsAPI.register(authed)
     CatalogueAPI.register(authed)
+    AuditAPI.register(authed)
 }

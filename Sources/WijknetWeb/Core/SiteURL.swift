@@ -27,6 +27,8 @@ enum SiteURL {
     case adminNetwork(UUID)
     case adminMembershipEnd(UUID, UUID)
     case adminProducts
+    case audit
+    case auditResident
     case tokens
     case tokenRevoke(UUID)
     case stylesheet
@@ -58,6 +60,8 @@ enum SiteURL {
         case .adminNetwork(let id): "/beheer/netwerken/\(id)"
         case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"
         case .adminProducts: "/beheer/producten"
+        case .audit: "/audit"
+        case .auditResident: "/audit/inwoner"
         case .tokens: "/api-tokens"
         case .tokenRevoke(let id): "/api-tokens/\(id)/intrekken"
         case .stylesheet: "/static/app.css"

@@ -41,6 +41,7 @@ enum Layout {
         case .partner: links = [(.requests, "Verzoeken")]
         case .admin: links = [(.admin, "Beheer")]
         case .analyst: links = []
+        case .auditor: links = [(.audit, "Auditlog")]
         }
         links.append((.tokens, "API-tokens"))
         let current = req.url.path

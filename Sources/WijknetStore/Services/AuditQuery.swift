@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// What an auditor reads: the log, filtered, and a resident's "who looked at my file" overview
+/// (AVG article 15). Only auditors; looking up a resident is itself logged.
+public struct AuditQuery: Sendable {
+    let db: any Database
+    let actor: Actor
+    let audit: AuditTrail
+
+    public init(db: any Database, actor: Actor, channel: AuditChannel = .command) {
+        self.db = db
+        self.actor = actor
+        self.audit = AuditTrail(actor: actor, channel: channel)
+    }
+
+    public struct Filter: Sendable {
+        public var username: String?
+        public var action: AuditAction?
+        public var from: CalendarDate?
+        public var to: CalendarDate?
+
+        public init(username: String? = nil, action: AuditAction? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+            self.username = username
+            self.action = action
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// Entries, newest first.
+    public func entries(_ filter: Filter, page: Int = 1, perPage: Int = 50) async throws -> ResultPage<AuditEntry> {
+        guard CasePolicy.mayAudit(actor.role) else { throw StoreError.forbidden }
+        let page = max(1, page)
+        let query = AuditEntry.query(on: db)
+        if let username = filter.username?.trimmingCharacters(in: .whitespaces).lowercased(), !username.isEmpty {
+            query.filter(\.$username == username)
+        }
+        if let action = filter.action { query.filter(\.$action == action.rawValue) }
+        // Timestamps are ISO 8601 text in UTC, so a day's range is a text range.
+        if let from = filter.from { query.filter(\.$at >= from.description) }
+        if let to = filter.to { query.filter(\.$at < to.adding(days: 1).description) }
+        let total = try await query.count()
+        let items = try await query.copy().sort(\.$seq, .descending).offset((page - 1) * perPage).limit(perPage).all()
+        return ResultPage(items: items, page: page, perPage: perPage, total: total, totalIsExact: true)
+    }
+
+    /// Every entry that names the resident with this BSN, oldest first, for the resident's own
+    /// overview of who saw or changed their data.
+    public func residentAccess(bsn raw: String) async throws -> [AuditEntry] {
+        guard CasePolicy.mayAudit(actor.role) else { throw StoreError.forbidden }
+        guard let bsn = BSN(raw) else { throw StoreError.invalid(ValidationFailure("bsn", "BSN is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.")) }
+        guard let resident = try await Resident.query(on: db).filter(\.$bsn == bsn.digits).first(), let id = resident.id else {
+            throw StoreError.notFound(what: "inwoner")
+        }
+        try await audit.recordRead(.search, "resident", id, residents: [id], purpose: "Overzicht inzage voor de inwoner (AVG art. 15)", on: db)
+        return try await AuditEntry.query(on: db)
+            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, id.uuidString))
+            .sort(\.$seq).all()
+    }
+}

@@ -1,0 +1,103 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/audit`: the auditor searches the log; `/audit/inwoner`: who looked at one resident's file.
+enum AuditPages {
+    static func query(_ req: Request) throws -> AuditQuery {
+        AuditQuery(db: req.db, actor: try req.actor(), channel: req.auditChannel)
+    }
+
+    @Sendable static func search(req: Request) async throws -> Response {
+        var values: [String: String] = [:]
+        for name in ["username", "action", "from", "to"] {
+            if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v }
+        }
+        var state = FormState(values: values)
+        var check = Checker()
+        let action = values["action"].flatMap { check.choice($0, "action", label: "Handeling", as: AuditAction.self) }
+        let from = check.optionalDate(values["from"], "from", label: "Vanaf")
+        let to = check.optionalDate(values["to"], "to", label: "Tot en met")
+        state.errors = check.errors
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let result = state.errors.isEmpty
+            ? try await query(req).entries(.init(username: values["username"], action: action, from: from, to: to), page: page)
+            : nil
+        let rows = (result?.items ?? []).map(row)
+        let response = Layout.page("Auditlog", req, """
+        <h1>Auditlog</h1>
+        <p>Elke keer dat iemand gegevens van een inwoner bekijkt of wijzigt, staat hier een regel. De regels vormen een keten
+        van hashes; <code>wijknet audit verify</code> controleert dat er niets is veranderd, weggehaald of verschoven.</p>
+        <p><a href="\(SiteURL.auditResident.path)">Overzicht voor een inwoner: wie heeft mijn dossier ingezien?</a></p>
+        \(Form.errorSummary(state))
+        <form method="get" action="\(SiteURL.audit.path)" class="filters" role="search" aria-label="Auditlog doorzoeken">
+        \(Form.text("username", "Gebruikersnaam", state, required: false))
+        \(Form.select("action", "Handeling", state, options: AuditAction.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
+        \(Form.text("from", "Vanaf", state, type: "date", required: false))
+        \(Form.text("to", "Tot en met", state, type: "date", required: false))
+        <button type="submit">Zoeken</button></form>
+        \(table(rows, caption: result.map { "\($0.total.formattedDutch) regels, pagina \($0.page) van \($0.pageCount)" } ?? ""))
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    static func row(_ e: AuditEntry) -> Markup {
+        let residents = e.residentIDs.isEmpty ? 0 : e.residentIDs.split(separator: ",").count
+        return """
+        <tr><td>\(e.seq)</td><td>\(e.at)</td><td>\(e.username)</td><td>\(Role(rawValue: e.role)?.label ?? e.role)</td>
+        <td>\(AuditAction(rawValue: e.action)?.label ?? e.action)</td><td>\(e.channel)</td><td>\(e.subject) \(e.subjectID)</td>
+        <td>\(residents)</td><td>\(e.purpose)</td></tr>
+        """
+    }
+
+    static func table(_ rows: [Markup], caption: String) -> Markup {
+        rows.isEmpty ? "<p>Geen regels gevonden.</p>" : """
+        <table><caption>\(caption)</caption><thead><tr><th scope="col">Nr.</th><th scope="col">Tijdstip (UTC)</th><th scope="col">Gebruiker</th>
+        <th scope="col">Rol</th><th scope="col">Handeling</th><th scope="col">Kanaal</th><th scope="col">Onderwerp</th>
+        <th scope="col">Inwoners</th><th scope="col">Doel</th></tr></thead><tbody>\(rows)</tbody></table>
+        """
+    }
+
+    @Sendable static func residentForm(req: Request) async throws -> Response {
+        guard CasePolicy.mayAudit(try req.requireUser().role) else { throw StoreError.forbidden }
+        return renderResident(req, FormState(), entries: nil)
+    }
+
+    static func renderResident(_ req: Request, _ state: FormState, entries: [AuditEntry]?) -> Response {
+        let summary: Markup
+        if let entries {
+            var perOrganisation: [String: Int] = [:]
+            for e in entries { perOrganisation["\(Role(rawValue: e.role)?.label ?? e.role) \(e.username)", default: 0] += 1 }
+            let lines = perOrganisation.sorted { $0.key < $1.key }.map { key, count -> Markup in "<li>\(key): \(count) keer</li>" }
+            summary = """
+            <h2>Resultaat</h2><p>\(entries.count) regels noemen deze inwoner.</p><ul>\(lines)</ul>
+            \(table(entries.map(row), caption: "Alle regels over deze inwoner, oudste eerst"))
+            """
+        } else {
+            summary = .empty
+        }
+        let response = Layout.page("Inzage voor een inwoner", req, """
+        <h1>Wie heeft het dossier ingezien?</h1>
+        <p>Voor een verzoek van een inwoner om inzage (AVG artikel 15). Het BSN wordt niet in de adresbalk gezet; deze zoekactie komt zelf ook in het auditlog.</p>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.auditResident.path)" class="narrow" novalidate>\(Form.csrf(req))
+        \(Form.text("bsn", "BSN van de inwoner", state))
+        <button type="submit">Overzicht maken</button></form>
+        \(summary)
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func resident(req: Request) async throws -> Response {
+        let bsn = (try? req.content.get(String.self, at: "bsn")) ?? ""
+        do {
+            return renderResident(req, FormState(), entries: try await query(req).residentAccess(bsn: bsn))
+        } catch StoreError.invalid(let failure) {
+            return renderResident(req, FormState(values: [:], errors: failure.errors), entries: nil)
+        } catch StoreError.notFound {
+            return renderResident(req, FormState(values: [:], errors: [FieldError("bsn", "Er is geen inwoner met dit BSN.")]), entries: nil)
+        }
+    }
+}
