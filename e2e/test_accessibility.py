@@ -37,7 +37,7 @@ def test_login_page(driver, base_url):
 
 
 @pytest.mark.parametrize("username, paths", [
-    ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners?q=a", "/inwoners/nieuw", "/overleggen", "/api-tokens"]),
+    ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners", "/inwoners/nieuw", "/overleggen", "/api-tokens"]),
     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten"]),
     ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),
 ])

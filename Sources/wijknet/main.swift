@@ -1,24 +1,34 @@
 import Vapor
+import WijknetStore
 import WijknetWeb
 
 // The thin executable: read the options Wijknet adds to Vapor's, configure, run the command.
 var arguments = CommandLine.arguments
-let options = LaunchOptions.extract(from: &arguments)
+var options = LaunchOptions.extract(from: &arguments)
+// `wijknet demo` loads demo data, so it may make a demo key like `serve --demo`.
+let demoCommand = arguments.dropFirst().first == "demo"
 var environment = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
 do {
-    try await configure(app, WijknetConfig(storage: WijknetConfig.storage(databaseURL: options.databaseURL),
-                                           demo: options.demo, secureCookies: !options.demo && !options.insecureCookies))
+    let storage = WijknetConfig.storage(databaseURL: options.databaseURL)
+    let key = try WijknetConfig.bsnKey(demo: options.demo || demoCommand, storage: storage)
+    try await configure(app, WijknetConfig(storage: storage, bsnKey: key, demo: options.demo,
+                                           secureCookies: !options.demo && !options.insecureCookies))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()
+        try await KeyCheck.verify(app.vault, on: app.db)
         try await DemoData.seedIfEmpty(app) { app.logger.info("\($0)") }
     }
     try await app.execute()
+} catch let missing as WijknetConfig.Missing {
+    FileHandle.standardError.write(Data((missing.description + "\n").utf8))
+    try? await app.asyncShutdown()
+    exit(1)
 } catch {
     app.logger.report(error: error)
     try? await app.asyncShutdown()

@@ -17,7 +17,7 @@ func withApp(_ body: (Application, DemoWorld) async throws -> Void) async throws
     app.logger.logLevel = .warning
     do {
         let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "sqlite::memory:")
-        try await configure(app, WijknetConfig(storage: storage, demo: true, secureCookies: false))
+        try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false))
         // Cheap hashes: the tests check the flow, not bcrypt's cost.
         app.passwords.use(.bcrypt(cost: 4))
         try await app.autoRevert().get()

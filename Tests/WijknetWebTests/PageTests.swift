@@ -170,3 +170,22 @@ extension AppTests.PageTests {
         }
     }
 }
+
+extension AppTests.PageTests {
+    @Test func residentSearchPostsSoTheBSNStaysOutOfTheURL() async throws {
+        try await withApp { app, world in
+            let headers = try await token(app, "coach.noordwest")
+            _ = try await AppTests.CaseFlowAPITests.newRequest(app, world, headers)
+            let coach = try await PageSession.signIn(app, as: "coach.noordwest")
+            let form = try await coach.get("/inwoners")
+            #expect(form.body.string.contains("<form method=\"post\" action=\"/inwoners\""))
+            let byBSN = try await coach.post("/inwoners", ["q": "999990019"])
+            #expect(byBSN.body.string.contains("Nieuw verzoek voor Anna Jansen"))
+            let byName = try await coach.post("/inwoners", ["q": "jans"])
+            #expect(byName.body.string.contains("Nieuw verzoek voor Anna Jansen"))
+            let other = try await PageSession.signIn(app, as: "coach.rkv")
+            _ = try await other.get("/inwoners")
+            #expect(try await other.post("/inwoners", ["q": "999990019"]).body.string.contains("Geen inwoner gevonden"))
+        }
+    }
+}

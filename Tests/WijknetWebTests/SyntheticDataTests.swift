@@ -14,9 +14,9 @@ extension AppTests {
                 // setup
                 let to = CalendarDate.today().adding(days: -1)
                 // MUT
-                try await BulkCaseLoader(world: world, db: app.db).load(count: 120, from: to.adding(days: -400), to: to,
+                try await BulkCaseLoader(world: world, db: app.db, vault: app.vault).load(count: 120, from: to.adding(days: -400), to: to,
                                                                         seed: 3, bsnStart: 100_000_000, batch: 50)
-                try await CaseGenerator(world: world, db: app.db).generate(count: 20, from: to.adding(days: -20), to: to, seed: 4)
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 20, from: to.adding(days: -20), to: to, seed: 4)
                 // validate
                 #expect(try await SupportRequest.query(on: app.db).count() == 140)
                 let service = RequestService(db: app.db, actor: world.areas[0].coach)

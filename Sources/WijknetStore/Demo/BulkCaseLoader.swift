@@ -10,10 +10,12 @@ import WijknetCore
 public struct BulkCaseLoader: Sendable {
     let world: DemoWorld
     let db: any Database
+    let vault: BSNVault
 
-    public init(world: DemoWorld, db: any Database) {
+    public init(world: DemoWorld, db: any Database, vault: BSNVault) {
         self.world = world
         self.db = db
+        self.vault = vault
     }
 
     public func load(count: Int, from: CalendarDate, to: CalendarDate, seed: UInt64, bsnStart: Int, batch: Int = 2_000,
@@ -34,7 +36,9 @@ public struct BulkCaseLoader: Sendable {
             for n in done..<min(count, done + batch) {
                 let intake = from.adding(days: n * span / max(1, count))
                 let story = SyntheticCase.make(world: world, area: world.areas[n % world.areas.count], intake: intake, bsn: bsns.next(), rng: &rng)
-                rows.add(story, world: world, memberships: memberships, networkDays: networkDays, meetings: &meetings, today: today)
+                let bsn = BSN(story.resident.bsn!)!
+                rows.add(story, sealedBSN: try vault.seal(bsn), bsnLookup: vault.lookup(bsn), world: world, memberships: memberships,
+                         networkDays: networkDays, meetings: &meetings, today: today)
             }
             let batchRows = rows
             try await db.transaction { db in try await batchRows.insert(into: db as! any SQLDatabase) }
@@ -77,7 +81,7 @@ private struct Rows: Sendable {
         }
     }
 
-    mutating func add(_ story: SyntheticCase, world: DemoWorld, memberships: [UUID: [MembershipPeriod]], networkDays: [UUID: Int],
+    mutating func add(_ story: SyntheticCase, sealedBSN: String, bsnLookup: String, world: DemoWorld, memberships: [UUID: [MembershipPeriod]], networkDays: [UUID: Int],
                       meetings: inout [String: UUID], today: CalendarDate) {
         let area = story.area
         let coach = area.coach.userID
@@ -96,9 +100,9 @@ private struct Rows: Sendable {
         let resident = UUID()
         let r = story.resident
         append(Household.schema, ["id", "created_at"], [household, at(story.intake)])
-        append(Resident.schema, ["id", "household_id", "given_name", "family_name", "birth_date", "bsn", "street", "house_number", "postcode",
+        append(Resident.schema, ["id", "household_id", "given_name", "family_name", "birth_date", "bsn_sealed", "bsn_lookup", "street", "house_number", "postcode",
                                  "city", "district_id", "created_at", "updated_at"],
-               [resident, household, r.givenName!, r.familyName!, r.birthDate!, r.bsn!, r.street!, r.houseNumber!,
+               [resident, household, r.givenName!, r.familyName!, r.birthDate!, sealedBSN, bsnLookup, r.street!, r.houseNumber!,
                 r.postcode!.replacingOccurrences(of: " ", with: ""), r.city!, UUID(uuidString: r.districtId!)!, at(story.intake), at(story.intake)])
 
         let request = UUID()

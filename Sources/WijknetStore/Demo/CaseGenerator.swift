@@ -7,10 +7,12 @@ import WijknetCore
 public struct CaseGenerator: Sendable {
     let world: DemoWorld
     let db: any Database
+    let vault: BSNVault
 
-    public init(world: DemoWorld, db: any Database) {
+    public init(world: DemoWorld, db: any Database, vault: BSNVault) {
         self.world = world
         self.db = db
+        self.vault = vault
     }
 
     /// Creates `count` requests with intake dates spread evenly over `from`…`to`.
@@ -30,7 +32,7 @@ public struct CaseGenerator: Sendable {
 
     private func play(_ story: SyntheticCase) async throws {
         let area = story.area
-        let resident = try await ResidentService(db: db, actor: area.coach, today: story.intake).register(story.resident)
+        let resident = try await ResidentService(db: db, actor: area.coach, vault: vault, today: story.intake).register(story.resident)
         let intake = RequestService(db: db, actor: area.coach, today: story.intake)
         let request = try await intake.register(RequestInput(
             residentId: try resident.requireID().uuidString, intakeDate: story.intake.description, summary: story.summary,

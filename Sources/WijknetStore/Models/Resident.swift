@@ -23,7 +23,10 @@ public final class Resident: Model, @unchecked Sendable {
     @Field(key: "given_name") public var givenName: String
     @Field(key: "family_name") public var familyName: String
     @Field(key: "birth_date") public var birthDate: String
-    @Field(key: "bsn") public var bsn: String
+    /// The BSN, sealed with `BSNVault`.
+    @Field(key: "bsn_sealed") public var bsnSealed: String
+    /// The BSN's keyed hash, for finding a resident by BSN.
+    @Field(key: "bsn_lookup") public var bsnLookup: String
     @Field(key: "street") public var street: String
     @Field(key: "house_number") public var houseNumber: String
     @Field(key: "postcode") public var postcode: String
@@ -34,13 +37,14 @@ public final class Resident: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, householdID: UUID, valid: ValidResident) {
+    public init(id: UUID? = nil, householdID: UUID, valid: ValidResident, vault: BSNVault) throws {
         self.id = id
         self.$household.id = householdID
         self.givenName = valid.givenName
         self.familyName = valid.familyName
         self.birthDate = valid.birthDate.description
-        self.bsn = valid.bsn.digits
+        self.bsnSealed = try vault.seal(valid.bsn)
+        self.bsnLookup = vault.lookup(valid.bsn)
         self.street = valid.street
         self.houseNumber = valid.houseNumber
         self.postcode = valid.postcode

@@ -8,10 +8,12 @@ public struct AuditQuery: Sendable {
     let db: any Database
     let actor: Actor
     let audit: AuditTrail
+    let vault: BSNVault
 
-    public init(db: any Database, actor: Actor, channel: AuditChannel = .command) {
+    public init(db: any Database, actor: Actor, vault: BSNVault, channel: AuditChannel = .command) {
         self.db = db
         self.actor = actor
+        self.vault = vault
         self.audit = AuditTrail(actor: actor, channel: channel)
     }
 
@@ -51,7 +53,7 @@ public struct AuditQuery: Sendable {
     public func residentAccess(bsn raw: String) async throws -> [AuditEntry] {
         guard CasePolicy.mayAudit(actor.role) else { throw StoreError.forbidden }
         guard let bsn = BSN(raw) else { throw StoreError.invalid(ValidationFailure("bsn", "BSN is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.")) }
-        guard let resident = try await Resident.query(on: db).filter(\.$bsn == bsn.digits).first(), let id = resident.id else {
+        guard let resident = try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(bsn)).first(), let id = resident.id else {
             throw StoreError.notFound(what: "inwoner")
         }
         try await audit.recordRead(.search, "resident", id, residents: [id], purpose: "Overzicht inzage voor de inwoner (AVG art. 15)", on: db)

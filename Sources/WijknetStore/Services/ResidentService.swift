@@ -8,10 +8,12 @@ public struct ResidentService: Sendable {
     let actor: Actor
     let today: CalendarDate
     let audit: AuditTrail
+    let vault: BSNVault
 
-    public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command) {
+    public init(db: any Database, actor: Actor, vault: BSNVault, today: CalendarDate = .today(), channel: AuditChannel = .command) {
         self.db = db
         self.actor = actor
+        self.vault = vault
         self.today = today
         self.audit = AuditTrail(actor: actor, channel: channel)
     }
@@ -27,7 +29,7 @@ public struct ResidentService: Sendable {
             guard district.$area.id == actor.areaID else {
                 throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk hoort niet bij het gebied van je team."))
             }
-            if try await Resident.query(on: db).filter(\.$bsn == valid.bsn.digits).first() != nil {
+            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn)).first() != nil {
                 throw StoreError.invalid(ValidationFailure("bsn", "Er is al een inwoner met dit BSN geregistreerd."))
             }
             let householdID: UUID
@@ -41,7 +43,7 @@ public struct ResidentService: Sendable {
                 try await household.create(on: db)
                 householdID = try household.requireID()
             }
-            let resident = Resident(householdID: householdID, valid: valid)
+            let resident = try Resident(householdID: householdID, valid: valid, vault: vault)
             try await resident.create(on: db)
             try await audit.record(.create, "resident", resident.id, residents: [try resident.requireID()], purpose: "Inwoner geregistreerd", on: db)
             return resident
@@ -65,7 +67,7 @@ public struct ResidentService: Sendable {
         let query = Resident.query(on: db).filter(\.$district.$id ~~ districts).with(\.$district)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let bsn = BSN(trimmed) {
-            query.filter(\.$bsn == bsn.digits)
+            query.filter(\.$bsnLookup == vault.lookup(bsn))
         } else if !trimmed.isEmpty {
             query.group(.or) { group in
                 group.filter(SearchPattern.lowerLike(column: "given_name", table: Resident.schema, trimmed))

@@ -28,13 +28,13 @@ struct ResidentDTO: Content {
     let city: String
     let districtId: UUID
 
-    init(_ r: Resident) throws {
+    init(_ r: Resident, vault: BSNVault) throws {
         id = try r.requireID()
         householdId = r.$household.id
         givenName = r.givenName
         familyName = r.familyName
         birthDate = r.birthDate
-        bsnMasked = BSN(r.bsn)?.masked ?? "******"
+        bsnMasked = try vault.open(r.bsnSealed).masked
         street = r.street
         houseNumber = r.houseNumber
         postcode = r.postcode
@@ -185,9 +185,9 @@ struct CaseFileDTO: Content {
     let timeline: [TimelineEntryDTO]
     let allowedEvents: [String]
 
-    init(_ f: CaseFile) throws {
+    init(_ f: CaseFile, vault: BSNVault) throws {
         request = try RequestDTO(f.request)
-        resident = try ResidentDTO(f.resident)
+        resident = try ResidentDTO(f.resident, vault: vault)
         agendaItems = try f.agendaItems.map {
             AgendaEntryDTO(id: try $0.requireID(), meetingId: $0.$meeting.id, meetingDate: $0.$meeting.value?.date,
                            decisionNote: $0.decisionNote, decidedAt: $0.decidedAt)

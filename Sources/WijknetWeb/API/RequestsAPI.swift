@@ -38,7 +38,7 @@ enum RequestsAPI {
     }
 
     @Sendable static func show(req: Request) async throws -> CaseFileDTO {
-        try CaseFileDTO(try await service(req).caseFile(try req.id()))
+        try CaseFileDTO(try await service(req).caseFile(try req.id()), vault: req.application.vault)
     }
 
     @Sendable static func update(req: Request) async throws -> RequestDTO {

@@ -29,7 +29,9 @@ extension Request {
     var auditChannel: AuditChannel { url.path.hasPrefix(APIPath.root) ? .api : .page }
 
     func requestService() throws -> RequestService { RequestService(db: db, actor: try actor(), channel: auditChannel) }
-    func residentService() throws -> ResidentService { ResidentService(db: db, actor: try actor(), channel: auditChannel) }
+    func residentService() throws -> ResidentService {
+        ResidentService(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
+    }
     func meetingService() throws -> MeetingService { MeetingService(db: db, actor: try actor(), channel: auditChannel) }
 
     func requireRole(_ roles: Role...) throws -> User {

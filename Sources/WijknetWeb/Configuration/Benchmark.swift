@@ -23,12 +23,12 @@ public enum Benchmark {
         let bulk = requests - viaServices
         // Bulk cases cover the three years before the service cases' last month; BSNs start below the demo range.
         var start = ContinuousClock.now
-        try await BulkCaseLoader(world: world, db: app.db).load(count: bulk, from: to.adding(days: -3 * 365), to: to.adding(days: -31),
+        try await BulkCaseLoader(world: world, db: app.db, vault: app.vault).load(count: bulk, from: to.adding(days: -3 * 365), to: to.adding(days: -31),
                                                                 seed: 11, bsnStart: 100_000_000) { log("bulk: \($0) verzoeken") }
         let bulkSeconds = (ContinuousClock.now - start).seconds
         start = ContinuousClock.now
         let step = max(1, viaServices / 10)
-        try await CaseGenerator(world: world, db: app.db).generate(count: viaServices, from: to.adding(days: -30), to: to,
+        try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: viaServices, from: to.adding(days: -30), to: to,
                                                                     seed: 7, bsnStart: 500_000_000) { done in
             if done % step == 0 { log("services: \(done) verzoeken") }
         }

@@ -17,7 +17,7 @@ public enum DemoData {
         let to = CalendarDate.today().adding(days: -1)
         let from = to.adding(days: -365)
         let step = max(1, requests / 10)
-        try await CaseGenerator(world: world, db: app.db).generate(count: requests, from: from, to: to) { done in
+        try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: requests, from: from, to: to) { done in
             if done % step == 0 || done == requests { log("Demo: \(done) van \(requests) verzoeken aangemaakt") }
         }
         return true

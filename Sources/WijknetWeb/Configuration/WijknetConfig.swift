@@ -1,4 +1,5 @@
 import Foundation
+import WijknetStore
 
 /// How Wijknet runs, read once at start-up from the command line and the environment.
 public struct WijknetConfig: Sendable {
@@ -17,12 +18,45 @@ public struct WijknetConfig: Sendable {
     public var secureCookies: Bool
     /// Minutes of inactivity after which a session ends.
     public var sessionMinutes: Int
+    /// The 256-bit master key for BSNs at rest, base64.
+    public var bsnKey: String
 
-    public init(storage: Storage, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30) {
+    public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30) {
         self.storage = storage
+        self.bsnKey = bsnKey
         self.demo = demo
         self.secureCookies = secureCookies
         self.sessionMinutes = sessionMinutes
+    }
+
+    /// What is missing from the configuration, in words an operator can act on.
+    public struct Missing: Error, CustomStringConvertible {
+        public let items: [String]
+        public var description: String { "Wijknet start niet; dit ontbreekt:\n" + items.map { "- " + $0 }.joined(separator: "\n") }
+    }
+
+    /// The BSN key: `WIJKNET_BSN_KEY` (base64), else the file named by `WIJKNET_BSN_KEY_FILE`.
+    /// In demo mode without either, a key file beside the database is made once and reused.
+    /// Outside demo mode a missing key stops the start: no default secrets.
+    public static func bsnKey(demo: Bool, storage: Storage, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let key = environment["WIJKNET_BSN_KEY"], !key.isEmpty { return key }
+        if let path = environment["WIJKNET_BSN_KEY_FILE"], !path.isEmpty {
+            guard let key = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw Missing(items: ["het sleutelbestand \(path) (WIJKNET_BSN_KEY_FILE) is niet te lezen"])
+            }
+            return key
+        }
+        guard demo else {
+            throw Missing(items: ["een sleutel voor BSN's: zet WIJKNET_BSN_KEY (32 bytes, base64) of WIJKNET_BSN_KEY_FILE; zie docs/security.md"])
+        }
+        let directory: String
+        if case .sqliteFile(let path) = storage { directory = URL(fileURLWithPath: path).deletingLastPathComponent().path } else { directory = "data" }
+        let path = directory + "/wijknet-demo.key"
+        if let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let key = BSNVault.newKey()
+        FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        return key
     }
 
     /// The documented default database file: `./data/wijknet.sqlite`, or `WIJKNET_SQLITE_PATH`.

@@ -7,6 +7,7 @@ import WijknetStore
 /// Sets up an application the same way for the server, the commands and the tests.
 public func configure(_ app: Application, _ config: WijknetConfig) async throws {
     app.storage[ConfigKey.self] = config
+    app.storage[VaultKey.self] = try BSNVault(base64: config.bsnKey)
     try useDatabase(app, config.storage)
     app.migrations.add(WijknetMigrations.all)
     app.migrations.add(SessionRecord.migration)
@@ -19,6 +20,8 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.passwords.use(.bcrypt)
     // Room for a long description, with a clear limit above it (413 rather than a dropped connection).
     app.routes.defaultMaxBodySize = "256kb"
+
+    app.lifecycle.use(KeyCheckOnBoot())
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorResponder(environment: app.environment))
@@ -43,6 +46,27 @@ struct ConfigKey: StorageKey {
     typealias Value = WijknetConfig
 }
 
+/// Refuses to start with a key that does not fit the data. Before the first migration there is
+/// nothing to check yet; `migrate` and `--demo` check right after migrating.
+struct KeyCheckOnBoot: LifecycleHandler {
+    func didBootAsync(_ app: Application) async throws {
+        do {
+            try await KeyCheck.verify(app.vault, on: app.db)
+        } catch let error as BSNVault.KeyError {
+            throw error
+        } catch {
+            app.logger.notice("key check skipped: the schema is not migrated yet")
+        }
+    }
+}
+
+struct VaultKey: StorageKey {
+    typealias Value = BSNVault
+}
+
 extension Application {
-    var wijknetConfig: WijknetConfig { storage[ConfigKey.self] ?? WijknetConfig(storage: .sqliteMemory) }
+    var wijknetConfig: WijknetConfig { storage[ConfigKey.self]! }
+
+    /// The BSN vault, set by `configure`.
+    public var vault: BSNVault { storage[VaultKey.self]! }
 }

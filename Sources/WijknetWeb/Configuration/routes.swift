@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     signedIn.post("verzoeken", ":id", "toeleiding", ":referral", "status", use: CaseActions.referralStatus)
     signedIn.post("verzoeken", ":id", "afsluiten", use: CaseActions.close)
     signedIn.get("inwoners", use: ResidentsPage.search)
+    signedIn.post("inwoners", use: ResidentsPage.search)
     signedIn.get("inwoners", "nieuw", use: ResidentsPage.new)
     signedIn.post("inwoners", "nieuw", use: ResidentsPage.create)
     signedIn.get("overleggen", use: MeetingsPage.list)

@@ -5,7 +5,7 @@ import WijknetStore
 /// `/audit`: the auditor searches the log; `/audit/inwoner`: who looked at one resident's file.
 enum AuditPages {
     static func query(_ req: Request) throws -> AuditQuery {
-        AuditQuery(db: req.db, actor: try req.actor(), channel: req.auditChannel)
+        AuditQuery(db: req.db, actor: try req.actor(), vault: req.application.vault, channel: req.auditChannel)
     }
 
     @Sendable static func search(req: Request) async throws -> Response {

@@ -6,8 +6,9 @@ import WijknetStore
 enum ResidentsPage {
     static let fields = ["givenName", "familyName", "birthDate", "bsn", "street", "houseNumber", "postcode", "city", "districtId", "householdId"]
 
+    /// The search form posts, so that a BSN typed into it never lands in a URL or a server log.
     @Sendable static func search(req: Request) async throws -> Response {
-        let q = (try? req.query.get(String.self, at: "q")) ?? ""
+        let q = req.method == .POST ? ((try? req.content.get(String.self, at: "q")) ?? "") : ""
         let found = q.isEmpty ? [] : try await req.residentService().search(q)
         let rows = found.map { r -> Markup in
             """
@@ -21,7 +22,7 @@ enum ResidentsPage {
             """)
         return Layout.page("Inwoner zoeken", req, """
         <h1>Inwoner zoeken</h1>
-        <form method="get" action="\(SiteURL.residents.path)" role="search" class="narrow">
+        <form method="post" action="\(SiteURL.residents.path)" role="search" class="narrow">\(Form.csrf(req))
         \(Form.text("q", "Naam of BSN", FormState(values: ["q": q]), type: "search", required: false))
         <button type="submit">Zoeken</button></form>
         \(results)

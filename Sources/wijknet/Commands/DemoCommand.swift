@@ -1,4 +1,5 @@
 import Vapor
+import WijknetStore
 import WijknetWeb
 
 /// `wijknet demo [--requests N]`: migrate and load the demo data into an empty database.
@@ -13,6 +14,7 @@ struct DemoCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await app.autoMigrate().get()
+        try await KeyCheck.verify(app.vault, on: app.db)
         let seeded = try await DemoData.seedIfEmpty(app, requests: signature.requests ?? DemoData.defaultRequests) { context.console.info($0) }
         context.console.print(seeded ? "Demodata geladen." : "De database bevat al gebruikers; er is niets toegevoegd.")
     }
