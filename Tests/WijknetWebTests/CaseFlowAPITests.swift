@@ -9,15 +9,15 @@ import VaporTesting
 
 extension AppTests {
 @Suite struct CaseFlowAPITests {
-    static func residentBody(_ world: DemoWorld, bsn: String = "999990019") -> JSON {
+    static func residentBody(_ world: DemoWorld, bsn: String = "999990019", area: Int = 0) -> JSON {
         JSON(["givenName": "Anna", "familyName": "Jansen", "birthDate": "1980-05-01", "bsn": bsn, "street": "Markt",
-              "houseNumber": "1", "postcode": "6811 AB", "city": "Arnhem", "districtId": world.areas[0].districtIDs[0].uuidString])
+              "houseNumber": "1", "postcode": "6811 AB", "city": "Arnhem", "districtId": world.areas[area].districtIDs[0].uuidString])
     }
 
     /// Registers a resident and a request as the coach of the first area; returns the request's id.
-    static func newRequest(_ app: Application, _ world: DemoWorld, _ coach: HTTPHeaders, bsn: String = "999990019") async throws -> String {
+    static func newRequest(_ app: Application, _ world: DemoWorld, _ coach: HTTPHeaders, bsn: String = "999990019", area: Int = 0) async throws -> String {
         var residentID = ""
-        try await app.testing().test(.POST, "/api/v1/residents", headers: coach, beforeRequest: { try $0.content.encode(residentBody(world, bsn: bsn)) }) { res in
+        try await app.testing().test(.POST, "/api/v1/residents", headers: coach, beforeRequest: { try $0.content.encode(residentBody(world, bsn: bsn, area: area)) }) { res in
             #expect(res.status == .created)
             residentID = object(res)["id"] as? String ?? ""
         }

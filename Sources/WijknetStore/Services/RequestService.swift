@@ -42,10 +42,10 @@ public struct RequestService: Sendable {
     }
 
     public func update(_ id: UUID, _ input: RequestUpdateInput) async throws -> SupportRequest {
-        let valid: ValidRequestUpdate
-        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
-        return try await db.transaction { db in
+        try await db.transaction { db in
+            // Access first, then input: someone without access learns nothing from a validation error.
             let request = try await load(id, for: .write, on: db)
+            let valid = try validating { () throws(ValidationFailure) in try input.validate() }
             guard request.status.isOpen else { throw StoreError.notAllowed(message: "Een afgesloten verzoek kun je niet meer wijzigen.") }
             request.summary = valid.summary
             request.urgency = valid.urgency
@@ -61,10 +61,9 @@ public struct RequestService: Sendable {
     // MARK: route
 
     public func route(_ id: UUID, _ input: RouteInput, expectedVersion: Int? = nil) async throws -> SupportRequest {
-        let valid: ValidRoute
-        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
-        return try await db.transaction { db in
+        try await db.transaction { db in
             let request = try await load(id, for: .write, on: db)
+            let valid = try validating { () throws(ValidationFailure) in try input.validate() }
             switch valid.route {
             case .direct:
                 guard let partner = try await Organisation.find(valid.partnerID, on: db) else {
@@ -170,10 +169,9 @@ public struct RequestService: Sendable {
     }
 
     public func addReferral(_ id: UUID, _ input: ReferralInput, expectedVersion: Int? = nil) async throws -> Referral {
-        let valid: ValidReferral
-        do { valid = try input.validate() } catch { throw StoreError.invalid(error) }
-        return try await db.transaction { db in
+        try await db.transaction { db in
             let request = try await load(id, for: .write, on: db)
+            let valid = try validating { () throws(ValidationFailure) in try input.validate() }
             guard let partner = try await Organisation.find(valid.partnerID, on: db) else {
                 throw StoreError.invalid(ValidationFailure("partnerId", "Deze partner is onbekend."))
             }
@@ -190,11 +188,11 @@ public struct RequestService: Sendable {
     }
 
     public func updateReferral(_ id: UUID, referral referralID: UUID, status raw: String?) async throws -> Referral {
-        var check = Checker()
-        let status = check.choice(raw, "status", label: "Status", as: ReferralStatus.self)
-        do { try check.finish() } catch { throw StoreError.invalid(error) }
-        return try await db.transaction { db in
+        try await db.transaction { db in
             let request = try await load(id, for: .write, on: db)
+            var check = Checker()
+            let status = check.choice(raw, "status", label: "Status", as: ReferralStatus.self)
+            try validating { () throws(ValidationFailure) in try check.finish() }
             guard let referral = try await Referral.query(on: db).filter(\.$id == referralID).filter(\.$request.$id == id).first() else {
                 throw StoreError.notFound(what: "toeleiding")
             }

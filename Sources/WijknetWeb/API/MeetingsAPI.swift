@@ -23,12 +23,14 @@ enum MeetingsAPI {
     }
 
     @Sendable static func plan(req: Request) async throws -> Response {
+        let service = try req.meetingService()
+        _ = try await service.networks()
         let body = try req.content.decode(PlanBody.self)
         var check = Checker()
         let network = check.id(body.networkId, "networkId", label: "Netwerk")
         let from = check.optionalDate(body.from, "from", label: "Vanaf")
         try check.finish()
-        let meeting = try await req.meetingService().plan(network: network!, from: from ?? .today())
+        let meeting = try await service.plan(network: network!, from: from ?? .today())
         return try await MeetingDTO(id: try meeting.requireID(), networkId: meeting.$network.id, date: meeting.date, items: 0, openItems: 0)
             .encodeResponse(status: .created, for: req)
     }

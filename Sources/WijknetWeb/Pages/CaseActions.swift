@@ -110,6 +110,7 @@ enum CaseActions {
     @Sendable static func close(req: Request) async throws -> Response {
         let confirmed = (try? req.content.get(String.self, at: "confirm")) == "on"
         return try await perform(req, form: \.close, values: [:], anchor: "afsluiten") { service, id in
+            _ = try await service.load(id, for: .write)
             guard confirmed else { throw StoreError.invalid(ValidationFailure("confirm", "Vink aan dat je het verzoek wilt afsluiten.")) }
             _ = try await service.close(id, expectedVersion: version(req))
         }

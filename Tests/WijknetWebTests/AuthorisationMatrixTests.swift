@@ -1,0 +1,181 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import WijknetCore
+@testable import WijknetStore
+@testable import WijknetWeb
+
+extension AppTests {
+    /// Every route against every role, on records of the role's own area and of another area.
+    /// A route without a rule here fails the test: adding a route means deciding who may use it.
+    @Suite struct AuthorisationMatrixTests {
+        /// Who may use a route.
+        enum Rule {
+            /// Anyone, signed in or not.
+            case open
+            /// Every signed-in user.
+            case signedIn
+            /// Roles that work with case lists (coach, chair, partner), each filtered to their own records.
+            case caseList
+            /// Read one case: the coach and chair of its area, a partner whose organisation is involved.
+            case caseRead
+            /// Change one case: the coach of its area.
+            case caseWrite
+            /// Record a meeting's decision: the coach of the area, or its chair.
+            case caseDecide
+            /// Residents and new requests: coaches, for their own area.
+            case residents
+            /// Meetings: the coach and chair of the network's area.
+            case meetings
+            case admin
+            case audit
+        }
+
+        static let rules: [String: Rule] = [
+            "GET /static/app.css": .open, "GET /inloggen": .open, "POST /inloggen": .open,
+            "GET /api/v1/openapi.json": .open, "POST /api/v1/tokens": .open,
+            "POST /uitloggen": .signedIn, "GET /": .signedIn,
+            "GET /api-tokens": .signedIn, "POST /api-tokens": .signedIn, "POST /api-tokens/:id/intrekken": .signedIn,
+            "GET /api/v1/me": .signedIn, "GET /api/v1/tokens": .signedIn, "DELETE /api/v1/tokens/:id": .signedIn,
+            "GET /api/v1/municipalities": .signedIn, "GET /api/v1/areas": .signedIn, "GET /api/v1/districts": .signedIn,
+            "GET /api/v1/networks": .signedIn, "GET /api/v1/networks/:id/memberships": .signedIn,
+            "GET /api/v1/organisations": .signedIn, "GET /api/v1/products": .signedIn, "GET /api/v1/outside-reasons": .signedIn,
+            "GET /verzoeken": .caseList, "GET /api/v1/requests": .caseList,
+            "GET /verzoeken/:id": .caseRead, "GET /api/v1/requests/:id": .caseRead,
+            "GET /verzoeken/:id/wijzigen": .caseWrite, "POST /verzoeken/:id/wijzigen": .caseWrite,
+            "POST /verzoeken/:id/route": .caseWrite, "POST /verzoeken/:id/toewijzing": .caseWrite,
+            "POST /verzoeken/:id/toeleiding": .caseWrite, "POST /verzoeken/:id/toeleiding/:referral/status": .caseWrite,
+            "POST /verzoeken/:id/afsluiten": .caseWrite,
+            "PATCH /api/v1/requests/:id": .caseWrite, "POST /api/v1/requests/:id/route": .caseWrite,
+            "POST /api/v1/requests/:id/assignments": .caseWrite, "POST /api/v1/requests/:id/referrals": .caseWrite,
+            "PATCH /api/v1/requests/:id/referrals/:referral": .caseWrite, "POST /api/v1/requests/:id/close": .caseWrite,
+            "POST /verzoeken/:id/besluit": .caseDecide, "POST /api/v1/requests/:id/decision": .caseDecide,
+            "GET /inwoners": .residents, "POST /inwoners": .residents, "GET /inwoners/nieuw": .residents, "POST /inwoners/nieuw": .residents,
+            "GET /verzoeken/nieuw": .residents, "POST /verzoeken/nieuw": .residents,
+            "POST /api/v1/residents": .residents, "POST /api/v1/residents/search": .residents, "GET /api/v1/residents/:id": .residents,
+            "POST /api/v1/requests": .residents,
+            "GET /overleggen": .meetings, "GET /overleggen/:id": .meetings,
+            "GET /api/v1/meetings": .meetings, "POST /api/v1/meetings": .meetings, "GET /api/v1/meetings/:id": .meetings,
+            "GET /beheer": .admin, "GET /beheer/organisaties": .admin, "POST /beheer/organisaties": .admin,
+            "POST /beheer/gebieden": .admin, "POST /beheer/wijken": .admin, "POST /beheer/netwerken": .admin,
+            "GET /beheer/netwerken/:id": .admin, "POST /beheer/netwerken/:id": .admin,
+            "POST /beheer/netwerken/:id/leden/:membership/beeindigen": .admin,
+            "GET /beheer/producten": .admin, "POST /beheer/producten": .admin,
+            "POST /api/v1/areas": .admin, "POST /api/v1/districts": .admin, "POST /api/v1/networks": .admin,
+            "POST /api/v1/networks/:id/memberships": .admin, "POST /api/v1/memberships/:id/end": .admin,
+            "POST /api/v1/organisations": .admin, "POST /api/v1/products": .admin,
+            "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
+            "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
+        ]
+
+        /// Whether `role` may use a route with this rule on a record of its own area (`own`) or another's.
+        static func allowed(_ rule: Rule, _ role: Role?, own: Bool) -> Bool {
+            guard let role else { return rule == .open }
+            switch rule {
+            case .open, .signedIn: return true
+            case .caseList: return [.coach, .chair, .partner].contains(role)
+            case .caseRead: return own && [.coach, .chair, .partner].contains(role)
+            case .caseWrite, .residents: return own && role == .coach
+            case .caseDecide, .meetings: return own && [.coach, .chair].contains(role)
+            case .admin: return role == .admin
+            case .audit: return role == .auditor
+            }
+        }
+
+        static let users: [(String?, Role?)] = [
+            ("coach.noordwest", .coach), ("voorzitter.noordwest", .chair), ("partner.noordwest", .partner),
+            ("analist", .analyst), ("beheer", .admin), ("auditor", .auditor), (nil, nil),
+        ]
+
+        @Test func everyRoleOnEveryRoute() async throws {
+            try await withApp { app, world in
+                // setup: a case in each area, on a meeting's agenda, with a referral; the partner's
+                // organisation is the direct partner of the first.
+                var own: [String: String] = [:]
+                var other: [String: String] = [:]
+                for (index, coach) in ["coach.noordwest", "coach.rkv"].enumerated() {
+                    let area = world.areas[index]
+                    let headers = try await token(app, coach)
+                    let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, headers, bsn: index == 0 ? "999990019" : "111222333",
+                                                                             area: index)
+                    _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: headers, beforeRequest: {
+                        try $0.content.encode(JSON(["route": "direct", "partnerId": area.wmoProviders[0].uuidString])) })
+                    _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: headers, beforeRequest: {
+                        try $0.content.encode(JSON(["route": "meeting"])) })
+                    let request = try #require(try await SupportRequest.find(UUID(uuidString: id), on: app.db))
+                    let referral = Referral(requestID: request.id!, valid: ValidReferral(partnerID: area.welfare[0], activity: "x",
+                                                                                          date: .today(), status: .proposed),
+                                            userID: request.$coach.id)
+                    try await referral.create(on: app.db)
+                    let meeting = try #require(try await AgendaItem.query(on: app.db).filter(\.$request.$id == request.id!).first())
+                    let membership = try #require(try await Membership.query(on: app.db).filter(\.$network.$id == area.networkID!).first())
+                    let values = ["request": id, "resident": request.$resident.id.uuidString, "meeting": meeting.$meeting.id.uuidString,
+                                  "network": area.networkID!.uuidString, "membership": membership.id!.uuidString,
+                                  "referral": referral.id!.uuidString]
+                    if index == 0 { own = values } else { other = values }
+                }
+
+                // MUT and validate, route by route.
+                var unclassified: [String] = []
+                for route in app.routes.all {
+                    let key = "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+                    guard let rule = Self.rules[key] else {
+                        unclassified.append(key)
+                        continue
+                    }
+                    // Signing in and out, issuing and revoking tokens change the session or need
+                    // credentials; their own tests cover them.
+                    if ["POST /uitloggen", "POST /inloggen", "POST /api/v1/tokens"].contains(key) || key.contains("intrekken") { continue }
+                    if route.method == .DELETE { continue }
+                    for (ids, isOwn) in [(own, true), (other, false)] {
+                        let hasRecord = route.path.contains { if case .parameter = $0 { true } else { false } }
+                        if !hasRecord && !isOwn { continue }
+                        let path = "/" + route.path.map { component -> String in
+                            guard case .parameter(let name) = component else { return component.description }
+                            switch (name, key) {
+                            case ("id", _) where key.contains("/overleggen/") || key.contains("/meetings/"): return ids["meeting"]!
+                            case ("id", _) where key.contains("/inwoners") || key.contains("/residents/"): return ids["resident"]!
+                            case ("id", _) where key.contains("netwerken") || key.contains("/networks/"): return ids["network"]!
+                            case ("id", _) where key.contains("/memberships/"): return ids["membership"]!
+                            case ("id", _) where key.contains("tokens"): return UUID().uuidString
+                            case ("membership", _): return ids["membership"]!
+                            case ("referral", _): return ids["referral"]!
+                            default: return ids["request"]!
+                            }
+                        }.joined(separator: "/")
+                        for (username, role) in Self.users {
+                            let status = try await Self.call(app, route.method, path, as: username)
+                            let denied = [401, 403, 404].contains(status) || (status == 303 && role == nil && !key.hasPrefix("POST /inloggen"))
+                            let expected = Self.allowed(rule, role, own: isOwn)
+                            #expect(denied != expected, "\(key) as \(username ?? "anonymous") on \(isOwn ? "own" : "other") record: \(status)")
+                        }
+                    }
+                }
+                #expect(unclassified.isEmpty, "routes without a rule: \(unclassified.sorted())")
+            }
+        }
+
+        static func call(_ app: Application, _ method: HTTPMethod, _ path: String, as username: String?) async throws -> UInt {
+            if path.hasPrefix("/api/") {
+                var headers = HTTPHeaders()
+                if let username { headers = try await token(app, username) }
+                headers.contentType = .json
+                var status: UInt = 0
+                try await app.testing().test(method, path, headers: headers, body: method == .GET ? nil : ByteBuffer(string: "{}")) { res in
+                    status = res.status.code
+                }
+                return status
+            }
+            let session = PageSession(app)
+            if let username {
+                _ = try await session.get("/inloggen")
+                _ = try await session.post("/inloggen", ["username": username, "password": DemoPassword.value])
+            }
+            _ = try await session.get("/inloggen")
+            let res = method == .GET ? try await session.get(path) : try await session.post(path, [:])
+            return res.status.code
+        }
+    }
+}
