@@ -40,14 +40,35 @@ public enum Benchmark {
         let ids = try await service.list(RequestFilter(), page: 1, perPage: Limits.maxPageSize).items.compactMap(\.id)
         let caseTimes = try await time(samples) { i in _ = try await service.caseFile(ids[i % ids.count]) }
         let searchTimes = try await time(samples) { _ in _ = try await service.list(RequestFilter(q: "jansen"), page: 1) }
+        // The audit entry every case-file read appends, on its own: the overhead of auditing reads.
+        let trail = AuditTrail(actor: coach, channel: .command)
+        let auditTimes = try await time(samples) { i in
+            try await app.db.transaction { db in
+                try await AuditLog.append(trail, .read, subject: "request", subjectID: ids[i % ids.count], residents: [], purpose: "benchmark", on: db)
+            }
+        }
         return """
         Wijknet benchmark: \(requests) verzoeken
         via de services: \(viaServices) verzoeken in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(viaServices) / max(seconds, 0.001))) verzoeken/s (elk met inwoner, route, besluit, toewijzingen/toeleidingen)
         bulk: \(bulk) verzoeken in \(String(format: "%.1f", bulkSeconds)) s = \(String(format: "%.0f", Double(bulk) / max(bulkSeconds, 0.001))) verzoeken/s
         lijst (netwerk+status+wet, pagina 1): \(listTimes.summary)
         zoeken ("jansen", pagina 1): \(searchTimes.summary)
-        dossier (casefile): \(caseTimes.summary)
+        dossier (casefile, inclusief auditregel): \(caseTimes.summary)
+        waarvan auditregel schrijven: \(auditTimes.summary)
+        piekgeheugen van het proces: \(peakMemoryMB()) MB
         """
+    }
+
+    /// Peak resident memory of this process (Linux reports kilobytes, macOS bytes).
+    static func peakMemoryMB() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss / 1_048_576
+        #endif
     }
 
     struct Timings {
