@@ -5,8 +5,8 @@ import WijknetWeb
 // The thin executable: read the options Wijknet adds to Vapor's, configure, run the command.
 var arguments = CommandLine.arguments
 var options = LaunchOptions.extract(from: &arguments)
-// `wijknet demo` loads demo data, so it may make a demo key like `serve --demo`.
-let demoCommand = arguments.dropFirst().first == "demo"
+// `wijknet demo` and `wijknet bench` make synthetic data only, so they may make a demo key like `serve --demo`.
+let demoCommand = ["demo", "bench"].contains(arguments.dropFirst().first ?? "")
 var environment = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)
