@@ -25,10 +25,13 @@ import Testing
         #expect(!CasePolicy.allows(partner, .read, CaseFacts(areaID: area, involvedOrganisations: [UUID()])))
     }
 
-    @Test func chairsDecideButDoNotEdit() {
-        let facts = CaseFacts(areaID: area, involvedOrganisations: [])
-        #expect(CasePolicy.allows(actor(.chair, area: area), .decide, facts))
-        #expect(!CasePolicy.allows(actor(.chair, area: area), .write, facts))
+    @Test func chairsSeeAndDecideWhatTheMeetingDiscussesButDoNotEdit() {
+        let onAgenda = CaseFacts(areaID: area, involvedOrganisations: [], onMeetingAgenda: true)
+        #expect(CasePolicy.allows(actor(.chair, area: area), .decide, onAgenda))
+        #expect(CasePolicy.allows(actor(.chair, area: area), .read, onAgenda))
+        #expect(!CasePolicy.allows(actor(.chair, area: area), .write, onAgenda))
+        let direct = CaseFacts(areaID: area, involvedOrganisations: [], onMeetingAgenda: false)
+        #expect(!CasePolicy.allows(actor(.chair, area: area), .read, direct))
     }
 
     @Test func analystsAndAdministratorsNeverSeeCases() {

@@ -196,6 +196,19 @@ extension AppTests {
             try await app.testing().test(.GET, "/api/v1/requests/\(id)") { res in
                 #expect(res.status == .unauthorized)
             }
+            // The chair sees a request only once it is on the meeting's agenda.
+            let chair = try await token(app, "voorzitter.noordwest")
+            try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: chair) { res in
+                #expect(res.status == .notFound)
+            }
+            _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: coach,
+                                             beforeRequest: { try $0.content.encode(JSON(["route": "meeting"])) })
+            try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: chair) { res in
+                #expect(res.status == .ok)
+            }
+            try await app.testing().test(.GET, "/api/v1/requests", headers: chair) { res in
+                #expect(object(res)["total"] as? Int == 1)
+            }
         }
     }
 }

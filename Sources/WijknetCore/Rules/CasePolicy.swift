@@ -24,10 +24,13 @@ public struct CaseFacts: Sendable {
     public let areaID: UUID
     /// Organisations involved: direct partner, outcome organisations, providers, referral partners.
     public let involvedOrganisations: Set<UUID>
+    /// Whether the request was brought to the network meeting (it has an agenda item).
+    public let onMeetingAgenda: Bool
 
-    public init(areaID: UUID, involvedOrganisations: Set<UUID>) {
+    public init(areaID: UUID, involvedOrganisations: Set<UUID>, onMeetingAgenda: Bool = false) {
         self.areaID = areaID
         self.involvedOrganisations = involvedOrganisations
+        self.onMeetingAgenda = onMeetingAgenda
     }
 }
 
@@ -46,7 +49,8 @@ public enum CasePolicy {
         case (.coach, _):
             return actor.areaID == facts.areaID
         case (.chair, .read), (.chair, .decide):
-            return actor.areaID == facts.areaID
+            // The chair sees what the meeting of their network discusses, nothing else.
+            return actor.areaID == facts.areaID && facts.onMeetingAgenda
         case (.partner, .read):
             return actor.organisationID.map(facts.involvedOrganisations.contains) ?? false
         case (.chair, .write), (.partner, _), (.analyst, _), (.admin, _), (.auditor, _):

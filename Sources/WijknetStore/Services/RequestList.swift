@@ -102,9 +102,13 @@ extension RequestService {
         guard CasePolicy.seesCases(actor.role) else { throw StoreError.forbidden }
         let t = SupportRequest.schema
         switch actor.role {
-        case .coach, .chair:
+        case .coach:
             guard let area = actor.areaID else { throw StoreError.forbidden }
             return [SQLBinaryExpression(SQLColumn("area_id", table: t), .equal, SQLBind(area))]
+        case .chair:
+            guard let area = actor.areaID else { throw StoreError.forbidden }
+            return [SQLBinaryExpression(SQLColumn("area_id", table: t), .equal, SQLBind(area)),
+                    SQLQueryString("\(SQLColumn("id", table: t)) IN (SELECT request_id FROM \(ident: AgendaItem.schema))")]
         case .partner:
             guard let org = actor.organisationID else { throw StoreError.forbidden }
             let id = SQLColumn("id", table: t)

@@ -231,7 +231,8 @@ public struct RequestService: Sendable {
         guard let request = try await SupportRequest.find(id, on: db) else {
             throw StoreError.notFound(what: "verzoek")
         }
-        let facts = CaseFacts(areaID: request.$area.id, involvedOrganisations: try await involved(id, request, db))
+        let onAgenda = actor.role == .chair ? try await AgendaItem.query(on: db).filter(\.$request.$id == id).count() > 0 : false
+        let facts = CaseFacts(areaID: request.$area.id, involvedOrganisations: try await involved(id, request, db), onMeetingAgenda: onAgenda)
         guard CasePolicy.allows(actor, action, facts) else { throw StoreError.notFound(what: "verzoek") }
         return request
     }
