@@ -56,6 +56,7 @@ extension AppTests {
             "GET /verzoeken/nieuw": .residents, "POST /verzoeken/nieuw": .residents,
             "POST /api/v1/residents": .residents, "POST /api/v1/residents/search": .residents, "GET /api/v1/residents/:id": .residents,
             "POST /api/v1/requests": .residents,
+            "GET /inwoners/:id/export": .residents, "GET /inwoners/:id/export.json": .residents, "GET /api/v1/residents/:id/export": .residents,
             "GET /overleggen": .meetings, "GET /overleggen/:id": .meetings,
             "GET /api/v1/meetings": .meetings, "POST /api/v1/meetings": .meetings, "GET /api/v1/meetings/:id": .meetings,
             "GET /beheer": .admin, "GET /beheer/organisaties": .admin, "POST /beheer/organisaties": .admin,

@@ -22,8 +22,15 @@ extension RequestService {
     /// The request is read and checked first; then every other part is read at once, so the page
     /// waits for about three round trips to the database however large the case is.
     public func caseFile(_ id: UUID) async throws -> CaseFile {
+        try await caseFile(id, audited: true)
+    }
+
+    /// `audited: false` only for reads that are already logged as part of a larger one (an export).
+    func caseFile(_ id: UUID, audited: Bool) async throws -> CaseFile {
         let request = try await load(id, for: .read)
-        try await audit.recordRead(.read, "request", id, residents: [request.$resident.id], purpose: "Dossier ingezien", on: db)
+        if audited {
+            try await audit.recordRead(.read, "request", id, residents: [request.$resident.id], purpose: "Dossier ingezien", on: db)
+        }
         async let resident = Lookup.require(Resident.self, request.$resident.id, on: db, what: "inwoner")
         async let district = Lookup.require(District.self, request.$district.id, on: db, what: "wijk")
         async let network = optional(Network.self, request.$network.id)

@@ -10,6 +10,7 @@ enum ResidentsAPI {
         residents.post("search", use: search)
         residents.post(use: create)
         residents.get(":id", use: show)
+        residents.get(":id", "export", use: export)
     }
 
     struct SearchBody: Content {
@@ -25,6 +26,11 @@ enum ResidentsAPI {
         let input = try req.content.decode(ResidentInput.self)
         let resident = try await req.residentService().register(input)
         return try await ResidentDTO(resident, vault: req.application.vault).encodeResponse(status: .created, for: req)
+    }
+
+    /// Everything about one resident, for their right of access (AVG art. 15).
+    @Sendable static func export(req: Request) async throws -> ResidentExportDTO {
+        try ResidentExportDTO(try await req.residentService().export(try req.id()), vault: req.application.vault)
     }
 
     @Sendable static func show(req: Request) async throws -> ResidentDTO {

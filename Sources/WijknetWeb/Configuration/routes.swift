@@ -28,6 +28,8 @@ func routes(_ app: Application) throws {
     signedIn.post("inwoners", use: ResidentsPage.search)
     signedIn.get("inwoners", "nieuw", use: ResidentsPage.new)
     signedIn.post("inwoners", "nieuw", use: ResidentsPage.create)
+    signedIn.get("inwoners", ":id", "export", use: ResidentExportPage.show)
+    signedIn.get("inwoners", ":id", "export.json", use: ResidentExportPage.json)
     signedIn.get("overleggen", use: MeetingsPage.list)
     signedIn.get("overleggen", ":id", use: MeetingsPage.show)
     signedIn.get("beheer", use: AdminPages.overview)

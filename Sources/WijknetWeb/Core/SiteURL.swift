@@ -17,6 +17,8 @@ enum SiteURL {
     case requestClose(UUID)
     case residents
     case newResident
+    case residentExport(UUID)
+    case residentExportJSON(UUID)
     case meetings
     case meeting(UUID)
     case admin
@@ -50,6 +52,8 @@ enum SiteURL {
         case .requestClose(let id): "/verzoeken/\(id)/afsluiten"
         case .residents: "/inwoners"
         case .newResident: "/inwoners/nieuw"
+        case .residentExport(let id): "/inwoners/\(id)/export"
+        case .residentExportJSON(let id): "/inwoners/\(id)/export.json"
         case .meetings: "/overleggen"
         case .meeting(let id): "/overleggen/\(id)"
         case .admin: "/beheer"

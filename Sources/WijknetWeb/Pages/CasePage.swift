@@ -99,6 +99,7 @@ enum CasePage {
         <h2>Wat speelt er?</h2>
         <p class="summary">\(r.summary)</p>
         \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
+        \(canWrite ? "<p><a href=\"\(SiteURL.residentExport(file.resident.id!).path)\">Inzage-export voor de inwoner</a></p>" as Markup : .empty)
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         <h2>Uitkomsten</h2>

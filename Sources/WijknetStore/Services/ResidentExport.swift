@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// Everything Wijknet holds about one resident, for their right of access (AVG art. 15): their
+/// details, every request with its full story, and every audit entry that names them.
+public struct ResidentExport: Sendable {
+    public let resident: Resident
+    public let bsn: BSN
+    public let cases: [CaseFile]
+    public let accessLog: [AuditEntry]
+}
+
+extension ResidentService {
+    /// Only the coach of the resident's area; the export itself is logged.
+    public func export(_ id: UUID) async throws -> ResidentExport {
+        guard let resident = try await Resident.query(on: db).filter(\.$id == id).with(\.$district).first(),
+              actor.role == .coach, resident.district.$area.id == actor.areaID else {
+            throw StoreError.notFound(what: "inwoner")
+        }
+        try await audit.recordRead(.export, "resident", id, residents: [id], purpose: "Inzage-export voor de inwoner (AVG art. 15)", on: db)
+        let requests = RequestService(db: db, actor: actor, channel: audit.channel)
+        var cases: [CaseFile] = []
+        for request in try await SupportRequest.query(on: db).filter(\.$resident.$id == id).sort(\.$intakeDate).all() {
+            cases.append(try await requests.caseFile(request.requireID(), audited: false))
+        }
+        let log = try await AuditEntry.query(on: db)
+            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, id.uuidString))
+            .sort(\.$seq).all()
+        return ResidentExport(resident: resident, bsn: try vault.open(resident.bsnSealed), cases: cases, accessLog: log)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Vapor
+import WijknetStore
+
+/// The machine-readable export for a resident's right of access: their own data in full,
+/// including the BSN, every case file, and the audit entries that name them.
+struct ResidentExportDTO: Content {
+    struct Details: Content {
+        let id: UUID
+        let householdId: UUID
+        let givenName: String
+        let familyName: String
+        let birthDate: String
+        let bsn: String
+        let street: String
+        let houseNumber: String
+        let postcode: String
+        let city: String
+        let districtId: UUID
+    }
+
+    let exportedAt: Date
+    let resident: Details
+    let cases: [CaseFileDTO]
+    let accessLog: [AuditAPI.EntryDTO]
+
+    init(_ export: ResidentExport, vault: BSNVault) throws {
+        let r = export.resident
+        exportedAt = Date()
+        resident = Details(id: try r.requireID(), householdId: r.$household.id, givenName: r.givenName, familyName: r.familyName,
+                           birthDate: r.birthDate, bsn: export.bsn.digits, street: r.street, houseNumber: r.houseNumber,
+                           postcode: r.postcode, city: r.city, districtId: r.$district.id)
+        cases = try export.cases.map { try CaseFileDTO($0, vault: vault) }
+        accessLog = export.accessLog.map(AuditAPI.EntryDTO.init)
+    }
+}
