@@ -74,6 +74,5 @@ import Testing
         #expect(CalendarDate("2025-01-01")!.adding(days: 365).description == "2026-01-01")
         #expect(CalendarDate("2026-11-23")!.isoWeekday == 1)
         #expect(CalendarDate("2026-11-23")!.onOrAfter(weekday: 2).description == "2026-11-24")
-        #expect(Quarter("2025Q4")!.last.description == "2025-12-31")
     }
 }

@@ -72,8 +72,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 
-    public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1)! }
-
     public static func today(calendar: Calendar = .amsterdam) -> CalendarDate { CalendarDate(Date(), calendar: calendar) }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -97,32 +95,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
-}
-
-/// A calendar quarter, e.g. 2025Q3.
-public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let number: Int
-
-    public init?(year: Int, number: Int) {
-        guard (1...4).contains(number) else { return nil }
-        self.year = year
-        self.number = number
-    }
-
-    /// Parses `2025Q3`.
-    public init?(_ text: String) {
-        let parts = text.uppercased().split(separator: "Q")
-        guard parts.count == 2, let y = Int(parts[0]), let n = Int(parts[1]) else { return nil }
-        self.init(year: y, number: n)
-    }
-
-    public var first: CalendarDate { CalendarDate(year: year, month: (number - 1) * 3 + 1, day: 1)! }
-    public var last: CalendarDate { next.first.adding(days: -1) }
-    public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1)! : Quarter(year: year, number: number + 1)! }
-    public var description: String { "\(year)Q\(number)" }
-
-    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.number) < (b.year, b.number) }
 }
 
 public extension Calendar {

@@ -71,6 +71,13 @@ public enum AuditLog {
         return (verifier.checked, verifier.finish(headSeq: headSeq, headHash: headHash))
     }
 
+    /// Every entry that names the resident, oldest first.
+    static func entries(naming resident: UUID, on db: any Database) async throws -> [AuditEntry] {
+        try await AuditEntry.query(on: db)
+            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, resident.uuidString))
+            .sort(\.$seq).all()
+    }
+
     static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }

@@ -57,8 +57,6 @@ public struct AuditQuery: Sendable {
             throw StoreError.notFound(what: "inwoner")
         }
         try await audit.recordRead(.search, "resident", id, residents: [id], purpose: "Overzicht inzage voor de inwoner (AVG art. 15)", on: db)
-        return try await AuditEntry.query(on: db)
-            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, id.uuidString))
-            .sort(\.$seq).all()
+        return try await AuditLog.entries(naming: id, on: db)
     }
 }

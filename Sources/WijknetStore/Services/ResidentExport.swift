@@ -24,9 +24,7 @@ extension ResidentService {
         for request in try await SupportRequest.query(on: db).filter(\.$resident.$id == id).sort(\.$intakeDate).all() {
             cases.append(try await requests.caseFile(request.requireID(), audited: false))
         }
-        let log = try await AuditEntry.query(on: db)
-            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, id.uuidString))
-            .sort(\.$seq).all()
-        return ResidentExport(resident: resident, bsn: try vault.open(resident.bsnSealed), cases: cases, accessLog: log)
+        return ResidentExport(resident: resident, bsn: try vault.open(resident.bsnSealed), cases: cases,
+                              accessLog: try await AuditLog.entries(naming: id, on: db))
     }
 }

@@ -18,8 +18,4 @@ enum Lookup {
     static func reasons(on db: Database) async throws -> [OutsideReasonOption] {
         try await OutsideReason.query(on: db).sort(\.$label).all().map(\.option)
     }
-
-    static func areaID(ofDistrict id: UUID, on db: Database) async throws -> UUID {
-        try await require(District.self, id, on: db, what: "wijk").$area.id
-    }
 }

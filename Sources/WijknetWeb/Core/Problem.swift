@@ -42,7 +42,7 @@ enum ErrorMapping {
 
     static func problem(store error: WijknetStore.StoreError) -> Problem {
         switch error {
-        case .notFound(let what): Problem(title: "Niet gevonden", status: 404, detail: "Dit \(what) bestaat niet of is niet voor jou zichtbaar.")
+        case .notFound(let what): Problem(title: "Niet gevonden", status: 404, detail: "\(what.prefix(1).uppercased() + what.dropFirst()) niet gevonden, of niet voor jou zichtbaar.")
         case .forbidden: Problem(title: "Geen toegang", status: 403, detail: "Je rol geeft geen toegang tot deze handeling.")
         case .conflict(let message): Problem(title: "Conflict", status: 409, detail: message)
         case .invalid(let failure): Problem(title: "De invoer is niet geldig", status: 422, detail: failure.errors.first?.message, errors: failure.errors)
