@@ -1,13 +1,23 @@
 """A coach walks one request from intake through the network meeting to an assignment."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def click_and_wait(driver, button):
     """Submits a form and waits until the next page has replaced this one."""
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(button))
+
+    def replaced(_):
+        # While the page is swapped, Chrome may answer "stale element" or "node does not belong
+        # to the document": both mean the old page is gone.
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 10).until(replaced)
 
 
 def sign_in(driver, base_url, username):
