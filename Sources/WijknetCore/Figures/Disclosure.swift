@@ -1,0 +1,91 @@
+/// A figure as policy staff and the council may see it: the value, or suppressed because it rests
+/// on so few residents that someone could be recognised in it. Suppressed is never shown as zero.
+public enum Disclosed<Value: Sendable & Equatable>: Sendable, Equatable {
+    case shown(Value)
+    case suppressed
+
+    public var value: Value? {
+        if case .shown(let value) = self { return value }
+        return nil
+    }
+
+    public var isSuppressed: Bool { self == .suppressed }
+}
+
+/// Disclosure control for every aggregate outside the case files, in one place (domain.md):
+/// no count below `minimumCount`, no share, mean or median computed on fewer than `minimumBase`
+/// cases. A count of zero is below the minimum too: "none" can identify as well as "two" can.
+public struct DisclosureControl: Sendable, Equatable {
+    public let minimumCount: Int
+    public let minimumBase: Int
+
+    public init(minimumCount: Int, minimumBase: Int) {
+        self.minimumCount = minimumCount
+        self.minimumBase = minimumBase
+    }
+
+    /// The council's rule: counts of 5 or more, shares on 10 or more cases.
+    public static let council = DisclosureControl(minimumCount: 5, minimumBase: 10)
+
+    public func count(_ n: Int) -> Disclosed<Int> {
+        n >= minimumCount ? .shown(n) : .suppressed
+    }
+
+    /// `part` of `base` as a fraction from 0 to 1.
+    public func share(_ ratio: Ratio) -> Disclosed<Double> {
+        guard ratio.base >= minimumBase, let value = ratio.value else { return .suppressed }
+        return .shown(value)
+    }
+
+    /// A mean or median over `statistic.cases` cases.
+    public func statistic(_ statistic: Statistic) -> Disclosed<Double> {
+        guard statistic.cases >= minimumBase, let value = statistic.value else { return .suppressed }
+        return .shown(value)
+    }
+}
+
+/// How many of how many: the raw material of a share, kept whole so that disclosure control and
+/// the definitions page can see what it was computed on.
+public struct Ratio: Sendable, Equatable, Codable {
+    public var part: Int
+    public var base: Int
+
+    public init(part: Int, base: Int) {
+        self.part = part
+        self.base = base
+    }
+
+    public static let empty = Ratio(part: 0, base: 0)
+
+    /// The share from 0 to 1; nil when there is nothing to divide by.
+    public var value: Double? { base == 0 ? nil : Double(part) / Double(base) }
+
+    public mutating func count(_ isPart: Bool) {
+        base += 1
+        if isPart { part += 1 }
+    }
+}
+
+/// A mean or median with the number of cases it was computed on.
+public struct Statistic: Sendable, Equatable, Codable {
+    public var value: Double?
+    public var cases: Int
+
+    public init(value: Double?, cases: Int) {
+        self.value = value
+        self.cases = cases
+    }
+
+    public static func mean(_ values: [Double]) -> Statistic {
+        Statistic(value: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count), cases: values.count)
+    }
+
+    /// The middle value; for an even number of values, the mean of the two middle ones.
+    public static func median(_ values: [Double]) -> Statistic {
+        guard !values.isEmpty else { return Statistic(value: nil, cases: 0) }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        let value = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        return Statistic(value: value, cases: sorted.count)
+    }
+}

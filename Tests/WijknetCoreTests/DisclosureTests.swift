@@ -1,0 +1,57 @@
+import Testing
+@testable import WijknetCore
+
+@Suite struct DisclosureTests {
+    let control = DisclosureControl.council
+
+    @Test func countsBelowFiveAreSuppressedIncludingZero() {
+        #expect(control.count(0) == .suppressed)
+        #expect(control.count(4) == .suppressed)
+        #expect(control.count(5) == .shown(5))
+        #expect(control.count(165) == .shown(165))
+    }
+
+    @Test func sharesNeedTenCases() {
+        #expect(control.share(Ratio(part: 9, base: 9)) == .suppressed)
+        #expect(control.share(Ratio(part: 0, base: 0)) == .suppressed)
+        #expect(control.share(Ratio(part: 3, base: 10)) == .shown(0.3))
+        // A share on enough cases is shown even when its numerator is small or zero.
+        #expect(control.share(Ratio(part: 0, base: 12)) == .shown(0))
+    }
+
+    @Test func meansAndMediansNeedTenCases() {
+        #expect(control.statistic(.mean([1, 2, 3, 4, 5, 6, 7, 8, 9])) == .suppressed)
+        #expect(control.statistic(.mean([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])) == .shown(5.5))
+        #expect(control.statistic(.median([])) == .suppressed)
+    }
+
+    @Test func medianOfAnEvenNumberIsTheMeanOfTheMiddleTwo() {
+        #expect(Statistic.median([7, 1, 3]).value == 3)
+        #expect(Statistic.median([4, 1, 3, 10]).value == 3.5)
+        #expect(Statistic.median([4, 1, 3, 10]).cases == 4)
+    }
+}
+
+@Suite struct ReportingPeriodTests {
+    @Test func parsesQuartersYearsAndRanges() {
+        let q1 = ReportingPeriod("2026Q1")
+        #expect(q1?.first == CalendarDate("2026-01-01") && q1?.last == CalendarDate("2026-03-31"))
+        #expect(ReportingPeriod("2026-K4")?.last == CalendarDate("2026-12-31"))
+        #expect(ReportingPeriod("2024Q1")?.contains(CalendarDate("2024-02-29")!) == true)
+        #expect(ReportingPeriod("2025")?.description == "2025")
+        #expect(ReportingPeriod("2025-02-10..2025-05-01")?.quarters.map(\.description) == ["2025Q1", "2025Q2"])
+        #expect(ReportingPeriod("2025Q5") == nil)
+        #expect(ReportingPeriod("2025-05-01..2025-02-10") == nil, "the end before the start")
+        #expect(ReportingPeriod("volgend jaar") == nil)
+    }
+
+    @Test func activeMeansOverlapping() {
+        let q2 = ReportingPeriod.quarter(2025, 2)!
+        let d = { (s: String) in CalendarDate(s)! }
+        #expect(q2.overlaps(start: d("2025-01-15"), end: d("2025-04-01")), "ends on the first day")
+        #expect(q2.overlaps(start: d("2025-06-30"), end: nil), "starts on the last day, open-ended")
+        #expect(!q2.overlaps(start: d("2025-01-15"), end: d("2025-03-31")))
+        #expect(!q2.overlaps(start: d("2025-07-01"), end: nil))
+        #expect(q2.dutch == "2e kwartaal 2025" && q2.shortDutch == "K2 2025")
+    }
+}
