@@ -12,30 +12,41 @@ import Testing
     }
 
     @Test func coachesWorkOnTheCasesOfTheirOwnArea() {
-        let facts = CaseFacts(areaID: area, involvedOrganisations: [])
+        let facts = CaseFacts(areaID: area, involvements: [])
         #expect(CasePolicy.allows(actor(.coach, area: area), .write, facts))
         #expect(!CasePolicy.allows(actor(.coach, area: otherArea), .read, facts))
     }
 
     @Test func partnersReadOnlyWhatTheirOrganisationIsInvolvedIn() {
-        let involved = CaseFacts(areaID: area, involvedOrganisations: [provider])
+        let involved = CaseFacts(areaID: area, involvements: [Involvement(provider, until: nil)])
         let partner = actor(.partner, organisation: provider)
         #expect(CasePolicy.allows(partner, .read, involved))
         #expect(!CasePolicy.allows(partner, .write, involved))
-        #expect(!CasePolicy.allows(partner, .read, CaseFacts(areaID: area, involvedOrganisations: [UUID()])))
+        #expect(!CasePolicy.allows(partner, .read, CaseFacts(areaID: area, involvements: [Involvement(UUID(), until: nil)])))
+    }
+
+    @Test func aPartnersAccessEndsASetPeriodAfterTheirInvolvement() {
+        let partner = actor(.partner, organisation: provider)
+        let ended = CaseFacts(areaID: area, involvements: [Involvement(provider, until: CalendarDate("2026-01-31")!)])
+        let access = PartnerAccess(daysAfterInvolvement: 30)
+        #expect(CasePolicy.allows(partner, .read, ended, on: CalendarDate("2026-03-02")!, partnerAccess: access), "30 days after: still")
+        #expect(!CasePolicy.allows(partner, .read, ended, on: CalendarDate("2026-03-03")!, partnerAccess: access), "31 days after: no more")
+        // Another, ongoing involvement of the same organisation keeps access open.
+        let ongoing = CaseFacts(areaID: area, involvements: ended.involvements + [Involvement(provider, until: nil)])
+        #expect(CasePolicy.allows(partner, .read, ongoing, on: CalendarDate("2030-01-01")!, partnerAccess: access))
     }
 
     @Test func chairsSeeAndDecideWhatTheMeetingDiscussesButDoNotEdit() {
-        let onAgenda = CaseFacts(areaID: area, involvedOrganisations: [], onMeetingAgenda: true)
+        let onAgenda = CaseFacts(areaID: area, involvements: [], onMeetingAgenda: true)
         #expect(CasePolicy.allows(actor(.chair, area: area), .decide, onAgenda))
         #expect(CasePolicy.allows(actor(.chair, area: area), .read, onAgenda))
         #expect(!CasePolicy.allows(actor(.chair, area: area), .write, onAgenda))
-        let direct = CaseFacts(areaID: area, involvedOrganisations: [], onMeetingAgenda: false)
+        let direct = CaseFacts(areaID: area, involvements: [], onMeetingAgenda: false)
         #expect(!CasePolicy.allows(actor(.chair, area: area), .read, direct))
     }
 
     @Test func analystsAndAdministratorsNeverSeeCases() {
-        let facts = CaseFacts(areaID: area, involvedOrganisations: [])
+        let facts = CaseFacts(areaID: area, involvements: [])
         for role in [Role.analyst, .admin] {
             #expect(!CasePolicy.allows(actor(role, area: area), .read, facts))
         }

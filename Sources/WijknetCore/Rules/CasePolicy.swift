@@ -19,17 +19,28 @@ public struct Actor: Sendable, Hashable {
     }
 }
 
+/// An organisation's part in a request — direct partner, outcome, provider of an assignment,
+/// referral partner — and its last day; nil while it goes on.
+public struct Involvement: Sendable, Hashable {
+    public let organisationID: UUID
+    public let until: CalendarDate?
+
+    public init(_ organisationID: UUID, until: CalendarDate?) {
+        self.organisationID = organisationID
+        self.until = until
+    }
+}
+
 /// What the rules need to know about one request to decide who may see or change it.
 public struct CaseFacts: Sendable {
     public let areaID: UUID
-    /// Organisations involved: direct partner, outcome organisations, providers, referral partners.
-    public let involvedOrganisations: Set<UUID>
+    public let involvements: [Involvement]
     /// Whether the request was brought to the network meeting (it has an agenda item).
     public let onMeetingAgenda: Bool
 
-    public init(areaID: UUID, involvedOrganisations: Set<UUID>, onMeetingAgenda: Bool = false) {
+    public init(areaID: UUID, involvements: [Involvement], onMeetingAgenda: Bool = false) {
         self.areaID = areaID
-        self.involvedOrganisations = involvedOrganisations
+        self.involvements = involvements
         self.onMeetingAgenda = onMeetingAgenda
     }
 }
@@ -42,9 +53,27 @@ public enum CaseAction: Sendable {
     case decide
 }
 
+/// How long a partner keeps reading a case after their part in it ended.
+public struct PartnerAccess: Sendable, Equatable {
+    public let daysAfterInvolvement: Int
+
+    public init(daysAfterInvolvement: Int) { self.daysAfterInvolvement = daysAfterInvolvement }
+
+    /// Three months: long enough for the hand-over, the last report and the invoice.
+    public static let standard = PartnerAccess(daysAfterInvolvement: 90)
+
+    /// The earliest last day of an involvement that still gives access on `today`.
+    public func cutoff(on today: CalendarDate) -> CalendarDate { today.adding(days: -daysAfterInvolvement) }
+
+    public func isCurrent(_ involvement: Involvement, on today: CalendarDate) -> Bool {
+        involvement.until.map { $0 >= cutoff(on: today) } ?? true
+    }
+}
+
 /// The per-record rules for residents' case files, in one place.
 public enum CasePolicy {
-    public static func allows(_ actor: Actor, _ action: CaseAction, _ facts: CaseFacts) -> Bool {
+    public static func allows(_ actor: Actor, _ action: CaseAction, _ facts: CaseFacts,
+                              on today: CalendarDate = .today(), partnerAccess: PartnerAccess = .standard) -> Bool {
         switch (actor.role, action) {
         case (.coach, _):
             return actor.areaID == facts.areaID
@@ -52,7 +81,9 @@ public enum CasePolicy {
             // The chair sees what the meeting of their network discusses, nothing else.
             return actor.areaID == facts.areaID && facts.onMeetingAgenda
         case (.partner, .read):
-            return actor.organisationID.map(facts.involvedOrganisations.contains) ?? false
+            // Only while their organisation is involved, and a set period after.
+            guard let organisation = actor.organisationID else { return false }
+            return facts.involvements.contains { $0.organisationID == organisation && partnerAccess.isCurrent($0, on: today) }
         case (.chair, .write), (.partner, _), (.analyst, _), (.admin, _), (.auditor, _):
             return false
         }

@@ -110,13 +110,18 @@ extension RequestService {
             return [SQLBinaryExpression(SQLColumn("area_id", table: t), .equal, SQLBind(area)),
                     SQLQueryString("\(SQLColumn("id", table: t)) IN (SELECT request_id FROM \(ident: AgendaItem.schema))")]
         case .partner:
+            // The same rule as `CasePolicy` and `RequestService.involvements`, as SQL: an assignment's
+            // provider until its end, the others until the request closed, plus `partnerAccess`.
             guard let org = actor.organisationID else { throw StoreError.forbidden }
             let id = SQLColumn("id", table: t)
+            let cutoff = partnerAccess.cutoff(on: today).description
             return [SQLQueryString("""
-                (\(SQLColumn("direct_partner_id", table: t)) = \(bind: org)
-                 OR \(id) IN (SELECT request_id FROM \(ident: Assignment.schema) WHERE provider_id = \(bind: org))
-                 OR \(id) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org))
-                 OR \(id) IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org)))
+                (\(id) IN (SELECT request_id FROM \(ident: Assignment.schema) WHERE provider_id = \(bind: org)
+                          AND (end_date IS NULL OR end_date >= \(bind: cutoff)))
+                 OR ((\(SQLColumn("closed_on", table: t)) IS NULL OR \(SQLColumn("closed_on", table: t)) >= \(bind: cutoff))
+                     AND (\(SQLColumn("direct_partner_id", table: t)) = \(bind: org)
+                          OR \(id) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org))
+                          OR \(id) IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org)))))
                 """)]
         case .analyst, .admin, .auditor:
             throw StoreError.forbidden

@@ -12,12 +12,15 @@ public struct RequestService: Sendable {
     let actor: Actor
     let today: CalendarDate
     let audit: AuditTrail
+    let partnerAccess: PartnerAccess
 
-    public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command) {
+    public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command,
+                partnerAccess: PartnerAccess = .standard) {
         self.db = db
         self.actor = actor
         self.today = today
         self.audit = AuditTrail(actor: actor, channel: channel)
+        self.partnerAccess = partnerAccess
     }
 
     // MARK: register and edit
@@ -232,19 +235,23 @@ public struct RequestService: Sendable {
             throw StoreError.notFound(what: "verzoek")
         }
         let onAgenda = actor.role == .chair ? try await AgendaItem.query(on: db).filter(\.$request.$id == id).count() > 0 : false
-        let facts = CaseFacts(areaID: request.$area.id, involvedOrganisations: try await involved(id, request, db), onMeetingAgenda: onAgenda)
-        guard CasePolicy.allows(actor, action, facts) else { throw StoreError.notFound(what: "verzoek") }
+        let facts = CaseFacts(areaID: request.$area.id, involvements: try await involvements(id, request, db), onMeetingAgenda: onAgenda)
+        guard CasePolicy.allows(actor, action, facts, on: today, partnerAccess: partnerAccess) else { throw StoreError.notFound(what: "verzoek") }
         return request
     }
 
-    private func involved(_ id: UUID, _ request: SupportRequest, _ db: any Database) async throws -> Set<UUID> {
+    /// Who takes part in the request, and until when: an assignment's provider until its end date,
+    /// every other part (direct partner, outcome, referral) until the request is closed.
+    private func involvements(_ id: UUID, _ request: SupportRequest, _ db: any Database) async throws -> [Involvement] {
         // Only partners' access depends on involvement; the other roles skip these queries.
         guard actor.role == .partner else { return [] }
-        var ids = Set([request.$directPartner.id].compactMap { $0 })
-        ids.formUnion(try await Outcome.query(on: db).filter(\.$request.$id == id).all().compactMap { $0.$organisation.id })
-        ids.formUnion(try await Assignment.query(on: db).filter(\.$request.$id == id).all().map { $0.$provider.id })
-        ids.formUnion(try await Referral.query(on: db).filter(\.$request.$id == id).all().map { $0.$partner.id })
-        return ids
+        let closed = request.closedOn.flatMap(CalendarDate.init)
+        var organisations = [request.$directPartner.id].compactMap { $0 }
+        organisations += try await Outcome.query(on: db).filter(\.$request.$id == id).all().compactMap { $0.$organisation.id }
+        organisations += try await Referral.query(on: db).filter(\.$request.$id == id).all().map { $0.$partner.id }
+        let assignments = try await Assignment.query(on: db).filter(\.$request.$id == id).all()
+        return organisations.map { Involvement($0, until: closed) }
+            + assignments.map { Involvement($0.$provider.id, until: $0.end.flatMap(CalendarDate.init)) }
     }
 
     // MARK: the one place where status and version change

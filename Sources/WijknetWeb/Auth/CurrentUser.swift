@@ -28,7 +28,9 @@ extension Request {
     /// Page or API, for the audit log.
     var auditChannel: AuditChannel { url.path.hasPrefix(APIPath.root) ? .api : .page }
 
-    func requestService() throws -> RequestService { RequestService(db: db, actor: try actor(), channel: auditChannel) }
+    func requestService() throws -> RequestService {
+        RequestService(db: db, actor: try actor(), channel: auditChannel, partnerAccess: application.wijknetConfig.partnerAccess)
+    }
     func residentService() throws -> ResidentService {
         ResidentService(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
     }
