@@ -3,6 +3,8 @@ import Foundation
 /// What is done with a resident's data, as the audit log records it.
 public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case read, list, search, create, update, route, decide, assign, refer, close, export
+    /// The resident's personal data removed: retention ended, or erased at their request.
+    case erase
 
     public var label: String {
         switch self {
@@ -17,6 +19,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .refer: "Toeleiding vastgelegd"
         case .close: "Afgesloten"
         case .export: "Geëxporteerd"
+        case .erase: "Geanonimiseerd"
         }
     }
 }

@@ -12,5 +12,6 @@ public enum WijknetMigrations {
         CreateSupport(),
         CreateIndexes(),
         CreateAuditLog(),
+        UpdateResidentsAddAnonymisedOn(),
     ]
 }

@@ -32,6 +32,8 @@ public final class Resident: Model, @unchecked Sendable {
     @Field(key: "postcode") public var postcode: String
     @Field(key: "city") public var city: String
     @Parent(key: "district_id") public var district: District
+    /// The day the retention period ended and the personal data were removed; nil before.
+    @OptionalField(key: "anonymised_on") public var anonymisedOn: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -40,17 +42,24 @@ public final class Resident: Model, @unchecked Sendable {
     public init(id: UUID? = nil, householdID: UUID, valid: ValidResident, vault: BSNVault) throws {
         self.id = id
         self.$household.id = householdID
-        self.givenName = valid.givenName
-        self.familyName = valid.familyName
-        self.birthDate = valid.birthDate.description
-        self.bsnSealed = try vault.seal(valid.bsn)
-        self.bsnLookup = vault.lookup(valid.bsn)
-        self.street = valid.street
-        self.houseNumber = valid.houseNumber
-        self.postcode = valid.postcode
-        self.city = valid.city
-        self.$district.id = valid.districtID
+        try apply(valid, vault: vault)
     }
 
-    public var fullName: String { "\(givenName) \(familyName)" }
+    /// Takes over the validated details; the household is not among them.
+    func apply(_ valid: ValidResident, vault: BSNVault) throws {
+        givenName = valid.givenName
+        familyName = valid.familyName
+        birthDate = valid.birthDate.description
+        bsnSealed = try vault.seal(valid.bsn)
+        bsnLookup = vault.lookup(valid.bsn)
+        street = valid.street
+        houseNumber = valid.houseNumber
+        postcode = valid.postcode
+        city = valid.city
+        $district.id = valid.districtID
+    }
+
+    public var fullName: String { isAnonymised ? "Geanonimiseerde inwoner" : "\(givenName) \(familyName)" }
+
+    public var isAnonymised: Bool { anonymisedOn != nil }
 }

@@ -14,10 +14,7 @@ public struct ResidentExport: Sendable {
 extension ResidentService {
     /// Only the coach of the resident's area; the export itself is logged.
     public func export(_ id: UUID) async throws -> ResidentExport {
-        guard let resident = try await Resident.query(on: db).filter(\.$id == id).with(\.$district).first(),
-              actor.role == .coach, resident.district.$area.id == actor.areaID else {
-            throw StoreError.notFound(what: "inwoner")
-        }
+        let resident = try await load(id, on: db)
         try await audit.recordRead(.export, "resident", id, residents: [id], purpose: "Inzage-export voor de inwoner (AVG art. 15)", on: db)
         let requests = RequestService(db: db, actor: actor, channel: audit.channel)
         var cases: [CaseFile] = []

@@ -23,12 +23,7 @@ public struct ResidentService: Sendable {
         let valid: ValidResident
         do { valid = try input.validate(today: today) } catch { throw StoreError.invalid(error) }
         return try await db.transaction { db in
-            guard let district = try await District.find(valid.districtID, on: db) else {
-                throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk is onbekend."))
-            }
-            guard district.$area.id == actor.areaID else {
-                throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk hoort niet bij het gebied van je team."))
-            }
+            try await checkDistrict(valid.districtID, on: db)
             if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn)).first() != nil {
                 throw StoreError.invalid(ValidationFailure("bsn", "Er is al een inwoner met dit BSN geregistreerd."))
             }
@@ -52,19 +47,78 @@ public struct ResidentService: Sendable {
 
     /// A resident the actor may see: a coach sees the residents who live in their area.
     public func find(_ id: UUID) async throws -> Resident {
-        guard let resident = try await Resident.query(on: db).filter(\.$id == id).with(\.$district).first(),
+        let resident = try await load(id, on: db)
+        try await audit.recordRead(.read, "resident", id, residents: [id], purpose: "Gegevens inwoner ingezien", on: db)
+        return resident
+    }
+
+    /// Corrects a resident's details (AVG art. 16): name, birth date, BSN, address and wijk, within
+    /// the coach's area. The household stays as it is.
+    public func correct(_ id: UUID, _ input: ResidentInput) async throws -> Resident {
+        try await db.transaction { db in
+            // Access first, then input: someone without access learns nothing from a validation error.
+            let resident = try await load(id, on: db)
+            let valid = try validating { () throws(ValidationFailure) in try input.validate(today: today) }
+            try await checkDistrict(valid.districtID, on: db)
+            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn)).filter(\.$id != id).first() != nil {
+                throw StoreError.invalid(ValidationFailure("bsn", "Er is al een inwoner met dit BSN geregistreerd."))
+            }
+            try resident.apply(valid, vault: vault)
+            try await resident.save(on: db)
+            try await audit.record(.update, "resident", id, residents: [id], purpose: "Gegevens inwoner gecorrigeerd (AVG art. 16)", on: db)
+            return resident
+        }
+    }
+
+    /// Erases a resident's personal data at their request (AVG art. 17), which the law allows only
+    /// once the retention period of every request has ended; before that the answer names the date.
+    public func erase(_ id: UUID, policy: RetentionPolicy) async throws {
+        _ = try await load(id, on: db)
+        let retention = RetentionService(db: db, actor: actor, policy: policy, channel: audit.channel)
+        guard let from = try await retention.erasableFrom(resident: id) else {
+            throw StoreError.notAllowed(message: "Deze gegevens moeten bewaard blijven: er loopt nog een verzoek of een toewijzing zonder einddatum.")
+        }
+        guard from <= today else {
+            throw StoreError.notAllowed(message: "De wet verplicht ons deze gegevens te bewaren tot \(from.dutch). Daarna worden ze vanzelf verwijderd.")
+        }
+        try await retention.anonymise(id, on: today, purpose: "Gewist op verzoek van de inwoner (AVG art. 17), bewaartermijn verstreken")
+    }
+
+    /// The first day on which the resident's data may be erased, for the coach to tell them.
+    public func erasableFrom(_ id: UUID, policy: RetentionPolicy) async throws -> CalendarDate? {
+        _ = try await load(id, on: db)
+        return try await RetentionService(db: db, actor: actor, policy: policy, channel: audit.channel).erasableFrom(resident: id)
+    }
+
+    /// Throws "not found" unless the actor may see and change this resident.
+    public func requireAccess(_ id: UUID) async throws {
+        _ = try await load(id, on: db)
+    }
+
+    /// The resident when the actor is a coach of their area and they are not anonymised; else
+    /// "not found", so that guessing ids tells nothing.
+    func load(_ id: UUID, on db: any Database) async throws -> Resident {
+        guard let resident = try await Resident.query(on: db).filter(\.$id == id).filter(\.$anonymisedOn == nil).with(\.$district).first(),
               actor.role == .coach, resident.district.$area.id == actor.areaID else {
             throw StoreError.notFound(what: "inwoner")
         }
-        try await audit.recordRead(.read, "resident", id, residents: [id], purpose: "Gegevens inwoner ingezien", on: db)
         return resident
+    }
+
+    private func checkDistrict(_ id: UUID, on db: any Database) async throws {
+        guard let district = try await District.find(id, on: db) else {
+            throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk is onbekend."))
+        }
+        guard district.$area.id == actor.areaID else {
+            throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk hoort niet bij het gebied van je team."))
+        }
     }
 
     /// Residents of the coach's area whose name contains `text`, or whose BSN is `text` exactly.
     public func search(_ text: String, limit: Int = 20) async throws -> [Resident] {
         guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
         let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
-        let query = Resident.query(on: db).filter(\.$district.$id ~~ districts).with(\.$district)
+        let query = Resident.query(on: db).filter(\.$district.$id ~~ districts).filter(\.$anonymisedOn == nil).with(\.$district)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let bsn = BSN(trimmed) {
             query.filter(\.$bsnLookup == vault.lookup(bsn))

@@ -20,8 +20,10 @@ struct ResidentDTO: Content {
     let givenName: String
     let familyName: String
     let birthDate: String
-    /// Only the last three digits: the full BSN stays in the store.
+    /// Only the last three digits: the full BSN stays in the store. Empty once anonymised.
     let bsnMasked: String
+    /// The day the retention period ended and the personal data were removed.
+    let anonymisedOn: String?
     let street: String
     let houseNumber: String
     let postcode: String
@@ -34,7 +36,8 @@ struct ResidentDTO: Content {
         givenName = r.givenName
         familyName = r.familyName
         birthDate = r.birthDate
-        bsnMasked = try vault.open(r.bsnSealed).masked
+        bsnMasked = r.isAnonymised ? "" : try vault.open(r.bsnSealed).masked
+        anonymisedOn = r.anonymisedOn
         street = r.street
         houseNumber = r.houseNumber
         postcode = r.postcode

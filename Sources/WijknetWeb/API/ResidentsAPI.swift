@@ -10,6 +10,9 @@ enum ResidentsAPI {
         residents.post("search", use: search)
         residents.post(use: create)
         residents.get(":id", use: show)
+        residents.put(":id", use: correct)
+        residents.delete(":id", use: erase)
+        residents.get(":id", "retention", use: retention)
         residents.get(":id", "export", use: export)
     }
 
@@ -31,6 +34,34 @@ enum ResidentsAPI {
     /// Everything about one resident, for their right of access (AVG art. 15).
     @Sendable static func export(req: Request) async throws -> ResidentExportDTO {
         try ResidentExportDTO(try await req.residentService().export(try req.id()), vault: req.application.vault)
+    }
+
+    /// Corrects the resident's details (AVG art. 16).
+    @Sendable static func correct(req: Request) async throws -> ResidentDTO {
+        let id = try req.id()
+        let service = try req.residentService()
+        // The role and the record first, so that someone without access learns nothing from the body.
+        try await service.requireAccess(id)
+        let input = try req.content.decode(ResidentInput.self)
+        return try ResidentDTO(try await service.correct(id, input), vault: req.application.vault)
+    }
+
+    /// Erases the resident's personal data at their request (AVG art. 17): 204 when done, 409 with
+    /// the date until which the law requires keeping them.
+    @Sendable static func erase(req: Request) async throws -> HTTPStatus {
+        try await req.residentService().erase(try req.id(), policy: req.application.wijknetConfig.retention)
+        return .noContent
+    }
+
+    struct RetentionDTO: Content {
+        /// The first day the data may be erased; null while a request is open or care has no end date.
+        let erasableFrom: String?
+        let erasableNow: Bool
+    }
+
+    @Sendable static func retention(req: Request) async throws -> RetentionDTO {
+        let from = try await req.residentService().erasableFrom(try req.id(), policy: req.application.wijknetConfig.retention)
+        return RetentionDTO(erasableFrom: from?.description, erasableNow: from.map { $0 <= .today() } ?? false)
     }
 
     @Sendable static func show(req: Request) async throws -> ResidentDTO {

@@ -1,4 +1,5 @@
 import Foundation
+import WijknetCore
 import WijknetStore
 
 /// How Wijknet runs, read once at start-up from the command line and the environment.
@@ -20,13 +21,41 @@ public struct WijknetConfig: Sendable {
     public var sessionMinutes: Int
     /// The 256-bit master key for BSNs at rest, base64.
     public var bsnKey: String
+    /// How long a partner keeps reading a case after their part in it ended.
+    public var partnerAccess: PartnerAccess
+    /// How long residents' files are kept after their support ended.
+    public var retention: RetentionPolicy
 
-    public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30) {
+    public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
+                partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
         self.secureCookies = secureCookies
         self.sessionMinutes = sessionMinutes
+        self.partnerAccess = partnerAccess
+        self.retention = retention
+    }
+
+    /// The periods a municipality may set: `WIJKNET_PARTNER_ACCESS_DAYS`, and
+    /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`; the defaults otherwise.
+    public static func periods(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (PartnerAccess, RetentionPolicy) {
+        var wrong: [String] = []
+        func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
+            guard let text = environment[name], !text.isEmpty else { return fallback }
+            guard let value = Int(text), range.contains(value) else {
+                wrong.append("een geldige waarde voor \(name): een heel getal van \(range.lowerBound) tot en met \(range.upperBound)")
+                return fallback
+            }
+            return value
+        }
+        let standard = RetentionPolicy.standard
+        let access = PartnerAccess(daysAfterInvolvement: number("WIJKNET_PARTNER_ACCESS_DAYS", PartnerAccess.standard.daysAfterInvolvement, 0...3650))
+        let retention = RetentionPolicy(wmoYears: number("WIJKNET_RETENTION_WMO_YEARS", standard.wmoYears, 1...100),
+                                        jeugdYears: number("WIJKNET_RETENTION_JEUGD_YEARS", standard.jeugdYears, 1...100),
+                                        withoutCareYears: number("WIJKNET_RETENTION_WITHOUT_CARE_YEARS", standard.withoutCareYears, 1...100))
+        guard wrong.isEmpty else { throw Missing(items: wrong) }
+        return (access, retention)
     }
 
     /// What is missing from the configuration, in words an operator can act on.

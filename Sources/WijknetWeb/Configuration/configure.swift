@@ -75,7 +75,7 @@ struct VaultKey: StorageKey {
 }
 
 extension Application {
-    var wijknetConfig: WijknetConfig { storage[ConfigKey.self]! }
+    public var wijknetConfig: WijknetConfig { storage[ConfigKey.self]! }
 
     /// The BSN vault, set by `configure`.
     public var vault: BSNVault { storage[VaultKey.self]! }

@@ -17,6 +17,8 @@ enum SiteURL {
     case requestClose(UUID)
     case residents
     case newResident
+    case residentEdit(UUID)
+    case residentErase(UUID)
     case residentExport(UUID)
     case residentExportJSON(UUID)
     case meetings
@@ -52,6 +54,8 @@ enum SiteURL {
         case .requestClose(let id): "/verzoeken/\(id)/afsluiten"
         case .residents: "/inwoners"
         case .newResident: "/inwoners/nieuw"
+        case .residentEdit(let id): "/inwoners/\(id)/wijzigen"
+        case .residentErase(let id): "/inwoners/\(id)/wissen"
         case .residentExport(let id): "/inwoners/\(id)/export"
         case .residentExportJSON(let id): "/inwoners/\(id)/export.json"
         case .meetings: "/overleggen"

@@ -99,7 +99,7 @@ enum CasePage {
         <h2>Wat speelt er?</h2>
         <p class="summary">\(r.summary)</p>
         \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
-        \(canWrite ? "<p><a href=\"\(SiteURL.residentExport(file.resident.id!).path)\">Inzage-export voor de inwoner</a></p>" as Markup : .empty)
+        \(canWrite && !file.resident.isAnonymised ? residentRights(file.resident.id!) : .empty)
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         <h2>Uitkomsten</h2>
@@ -130,5 +130,13 @@ enum CasePage {
     static func dutchDateTime(_ date: Date) -> String {
         let c = Calendar.amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%d-%d-%d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+    }
+
+    /// The resident's rights, for the coach: access, correction, erasure.
+    static func residentRights(_ id: UUID) -> Markup {
+        """
+        <p>Rechten van de inwoner: <a href="\(SiteURL.residentExport(id).path)">inzage-export</a>,
+        <a href="\(SiteURL.residentEdit(id).path)">gegevens corrigeren</a>, <a href="\(SiteURL.residentErase(id).path)">gegevens wissen</a>.</p>
+        """
     }
 }

@@ -29,7 +29,8 @@ enum ResidentExportPage {
         return Layout.page("Inzage-export", req, """
         <h1>Gegevens van \(r.fullName)</h1>
         <p>Alles wat Wijknet over deze inwoner bewaart, voor een verzoek om inzage (AVG artikel 15). Deze export staat zelf ook in het auditlog.
-        <a href="\(SiteURL.residentExportJSON(id).path)">Download als JSON</a>.</p>
+        <a href="\(SiteURL.residentExportJSON(id).path)">Download als JSON</a>.
+        <a href="\(SiteURL.residentEdit(id).path)">Gegevens corrigeren</a> of <a href="\(SiteURL.residentErase(id).path)">wissen</a>.</p>
         <dl class="facts">
         <dt>Naam</dt><dd>\(r.fullName)</dd>
         <dt>Geboortedatum</dt><dd>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</dd>

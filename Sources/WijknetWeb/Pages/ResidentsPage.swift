@@ -53,6 +53,17 @@ enum ResidentsPage {
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.newResident.path)" class="narrow" novalidate>\(Form.csrf(req))
         \(state["householdId"].isEmpty ? Markup.empty : Form.hidden("householdId", state["householdId"]))
+        \(detailFields(state, districts: districts))
+        <button type="submit">Registreren</button>
+        </form>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    /// The resident's details as form fields, for registering and for correcting.
+    static func detailFields(_ state: FormState, districts: [District]) -> Markup {
+        """
         \(Form.text("givenName", "Voornaam", state))
         \(Form.text("familyName", "Achternaam", state))
         \(Form.text("birthDate", "Geboortedatum", state, type: "date"))
@@ -62,11 +73,7 @@ enum ResidentsPage {
         \(Form.text("postcode", "Postcode", state))
         \(Form.text("city", "Woonplaats", state))
         \(Form.select("districtId", "Wijk", state, options: districts.map { ($0.id!.uuidString, "\($0.name) (\($0.code))") }))
-        <button type="submit">Registreren</button>
-        </form>
-        """)
-        if !state.errors.isEmpty { response.status = .unprocessableEntity }
-        return response
+        """
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
