@@ -27,8 +27,10 @@ extension AppTests {
             case caseDecide
             /// Residents and new requests: coaches, for their own area.
             case residents
-            /// Meetings: the coach and chair of the network's area.
+            /// Meetings: the coach and chair of the network's area, and its core partners' professionals.
             case meetings
+            /// Planning a meeting: the coach and chair of the network's area.
+            case meetingPlan
             case admin
             case audit
         }
@@ -61,7 +63,7 @@ extension AppTests {
             "PUT /api/v1/residents/:id": .residents, "DELETE /api/v1/residents/:id": .residents, "GET /api/v1/residents/:id/retention": .residents,
             "GET /inwoners/:id/export": .residents, "GET /inwoners/:id/export.json": .residents, "GET /api/v1/residents/:id/export": .residents,
             "GET /overleggen": .meetings, "GET /overleggen/:id": .meetings,
-            "GET /api/v1/meetings": .meetings, "POST /api/v1/meetings": .meetings, "GET /api/v1/meetings/:id": .meetings,
+            "GET /api/v1/meetings": .meetings, "POST /api/v1/meetings": .meetingPlan, "GET /api/v1/meetings/:id": .meetings,
             "GET /beheer": .admin, "GET /beheer/organisaties": .admin, "POST /beheer/organisaties": .admin,
             "POST /beheer/gebieden": .admin, "POST /beheer/wijken": .admin, "POST /beheer/netwerken": .admin,
             "GET /beheer/netwerken/:id": .admin, "POST /beheer/netwerken/:id": .admin,
@@ -82,7 +84,8 @@ extension AppTests {
             case .caseList: return [.coach, .chair, .partner].contains(role)
             case .caseRead: return own && [.coach, .chair, .partner].contains(role)
             case .caseWrite, .residents: return own && role == .coach
-            case .caseDecide, .meetings: return own && [.coach, .chair].contains(role)
+            case .caseDecide, .meetingPlan: return own && [.coach, .chair].contains(role)
+            case .meetings: return own && [.coach, .chair, .partner].contains(role)
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }

@@ -54,5 +54,37 @@ extension AppTests {
                 #expect(try await sees() == (false, 0))
             }
         }
+    
+        @Test func corePartnersSeeTheirNetworksAgendaAsTheMeetingNeedsIt() async throws {
+            try await withApp { app, world in
+                // setup: a request without consent on the agenda of the first area's network
+                let coach = try await token(app, "coach.noordwest")
+                let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
+                _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: coach, beforeRequest: {
+                    try $0.content.encode(JSON(["route": "meeting"])) })
+                let meeting = try #require(try await AgendaItem.query(on: app.db).first()).$meeting.id
+                // MUT: the partner of a core member opens the agenda
+                let page = try await PageSession.signIn(app, as: "partner.noordwest")
+                let res = try await page.get("/overleggen/\(meeting)")
+                // validate: pseudonymised, and no way into the case file
+                #expect(res.status == .ok)
+                let html = res.body.string
+                #expect(html.contains("Zonder naam") && !html.contains("Jansen"))
+                #expect(!html.contains("/verzoeken/\(id)"))
+                try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: try await token(app, "partner.noordwest")) { res in
+                    #expect(res.status == .notFound, "on the agenda is not involved")
+                }
+                // Planning is for the network's own people; another network's partner sees nothing.
+                let partner = try await token(app, "partner.noordwest")
+                try await app.testing().test(.POST, "/api/v1/meetings", headers: partner, beforeRequest: {
+                    try $0.content.encode(JSON(["networkId": world.areas[0].networkID!.uuidString])) }) { res in
+                    #expect(res.status == .forbidden)
+                }
+                try await app.testing().test(.GET, "/api/v1/meetings/\(meeting)", headers: try await token(app, "partner.rkv")) { res in
+                    #expect(res.status == .notFound)
+                }
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$username == "partner.noordwest").filter(\.$subject == "agenda").count() == 1)
+            }
+        }
     }
 }

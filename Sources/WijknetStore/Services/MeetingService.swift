@@ -27,10 +27,22 @@ public struct MeetingService: Sendable {
         return meeting
     }
 
-    /// Networks whose meetings the actor may see: the chair's and coach's own area.
-    public func networks() async throws -> [Network] {
-        guard [.coach, .chair].contains(actor.role), let area = actor.areaID else { throw StoreError.forbidden }
-        return try await Network.query(on: db).filter(\.$area.$id == area).all()
+    /// Networks whose meetings the actor may see: the chair's and coach's own area, and for a
+    /// partner professional the networks their organisation is a core partner of today.
+    public func networks(on today: CalendarDate = .today()) async throws -> [Network] {
+        switch actor.role {
+        case .coach, .chair:
+            guard let area = actor.areaID else { throw StoreError.forbidden }
+            return try await Network.query(on: db).filter(\.$area.$id == area).all()
+        case .partner:
+            guard let organisation = actor.organisationID else { throw StoreError.forbidden }
+            let memberships = try await Membership.query(on: db).filter(\.$organisation.$id == organisation).all()
+                .map(\.period).filter { $0.ring == .core && $0.covers(today) }
+            let ids = memberships.map(\.networkID)
+            return ids.isEmpty ? [] : try await Network.query(on: db).filter(\.$id ~~ ids).all()
+        case .analyst, .admin, .auditor:
+            throw StoreError.forbidden
+        }
     }
 
     /// Meetings of the actor's network, newest first, with the number of items on each agenda.
@@ -54,8 +66,14 @@ public struct MeetingService: Sendable {
         return (meeting, meeting.network, items)
     }
 
+    /// Partners take part in the meeting; the network's own people (coach, chair) plan it.
+    public func requirePlanner() throws {
+        guard [.coach, .chair].contains(actor.role) else { throw StoreError.forbidden }
+    }
+
     /// Plans the network's next meeting on or after `date` (or returns the one already planned).
     public func plan(network: UUID, from date: CalendarDate) async throws -> Meeting {
+        try requirePlanner()
         let networkIDs = try await networks().compactMap(\.id)
         guard networkIDs.contains(network) else { throw StoreError.notFound(what: "netwerk") }
         return try await Self.nextMeeting(network: network, from: date, on: db)

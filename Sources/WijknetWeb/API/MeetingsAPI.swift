@@ -24,7 +24,7 @@ enum MeetingsAPI {
 
     @Sendable static func plan(req: Request) async throws -> Response {
         let service = try req.meetingService()
-        _ = try await service.networks()
+        try service.requirePlanner()
         let body = try req.content.decode(PlanBody.self)
         var check = Checker()
         let network = check.id(body.networkId, "networkId", label: "Netwerk")

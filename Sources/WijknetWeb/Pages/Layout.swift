@@ -38,7 +38,7 @@ enum Layout {
         switch user.role {
         case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen")]
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
-        case .partner: links = [(.requests, "Verzoeken")]
+        case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
         case .admin: links = [(.admin, "Beheer")]
         case .analyst: links = []
         case .auditor: links = [(.audit, "Auditlog")]

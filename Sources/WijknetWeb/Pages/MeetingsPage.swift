@@ -18,12 +18,14 @@ enum MeetingsPage {
     @Sendable static func show(req: Request) async throws -> Response {
         let view = try await AgendaView.load(req, id: try req.id())
         let entries = try view.entries()
+        // Partners see the agenda the meeting discusses; a case file only when their organisation is involved.
+        let opensCases = try req.actor().role != .partner
         let rows = entries.map { e -> Markup in
             let who: Markup = e.residentName.map { "\($0)" } ?? "<em>Zonder naam</em> (\(e.ageBand))"
             return """
             <tr><td>\(who)</td><td>\(e.districtName)</td><td>\(e.law.label)</td><td>\(e.urgency.label)</td>
             <td>\(e.lifeDomains.map(\.label).joined(separator: ", "))</td><td>\(e.decided ? "Besproken" : "Open")</td>
-            <td><a href="\(SiteURL.request(e.requestId).path)#besluit">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a></td></tr>
+            <td>\(opensCases ? "<a href=\"\(SiteURL.request(e.requestId).path)#besluit\">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a>" as Markup : .empty)</td></tr>
             """
         }
         let date = CalendarDate(view.meeting.date)?.dutch ?? view.meeting.date
