@@ -113,6 +113,18 @@ import Testing
         #expect(f.discussedWithWelfare == Ratio(part: 1, base: 1))
     }
 
+    @Test func theDrillDownNamesTheRequestsEachFigureCounts() {
+        let records = requests
+        let f = CouncilFigures.compute(records, period: q1, law: nil, asOf: d("2025-03-31"), collectRequests: true)
+        let (a, b, c, d_, e) = (records[0].id, records[1].id, records[2].id, records[3].id, records[4].id)
+        #expect(f.requestsBehind[.k1] == [a, b])
+        #expect(f.requestsBehind[.k4] == [a, d_])
+        #expect(f.requestsBehind[.k8] == [a, c, d_], "started requests only")
+        #expect(f.requestsBehind[.k9] == [a, b, c, d_, e])
+        #expect(f.requestsBehind[.k10] == [d_])
+        #expect(CouncilFigures.compute(records, period: q1, law: nil, asOf: d("2025-03-31")).requestsBehind.isEmpty, "only when asked")
+    }
+
     @Test func aFirstAssignmentOutsideWithoutAReasonIsCountedAsUnknown() {
         let request = RequestRecord(id: UUID(), law: .wmo, intake: d("2025-01-06"), decidedOn: d("2025-01-08"),
                                     assignments: [AssignmentRecord(law: .wmo, start: d("2025-01-13"), insideNetwork: false)])

@@ -55,3 +55,24 @@ import Testing
         #expect(q2.dutch == "2e kwartaal 2025" && q2.shortDutch == "K2 2025")
     }
 }
+
+@Suite struct FigureLineTests {
+    @Test func everyLineGoesThroughDisclosureControl() {
+        var figures = CouncilFigures()
+        figures.discussedInMeeting = 4
+        figures.discussedWithCareInside = Ratio(part: 3, base: 4)
+        figures.activeInside = [.wmo: Ratio(part: 12, base: 20), .jeugd: Ratio(part: 1, base: 9)]
+        figures.hoursInside = Statistic(value: 3.5, cases: 10)
+        figures.outsideReasons = ["no-capacity": 7, "expertise-addiction": 2]
+        let lines = Dictionary(uniqueKeysWithValues: figures.lines(reasonLabels: ["no-capacity": "Geen capaciteit"]).map { ($0.key, $0) })
+        #expect(lines["K1"]?.value == .suppressed && lines["K1"]?.base == nil)
+        #expect(lines["K2"]?.value == .suppressed, "a share on 4 requests")
+        #expect(lines["K4.wmo"]?.value == .shown(0.6) && lines["K4.wmo"]?.base == 20)
+        #expect(lines["K4.jeugd"]?.value == .suppressed && lines["K4.jeugd"]?.base == 9 && lines["K4.jeugd"]?.part == "Jeugd")
+        #expect(lines["K6.inside"]?.value == .shown(3.5))
+        #expect(lines["K6.outside"]?.value == .suppressed)
+        #expect(lines["K10.no-capacity"]?.value == .shown(7) && lines["K10.no-capacity"]?.part == "Geen capaciteit")
+        #expect(lines["K10.expertise-addiction"]?.value == .suppressed)
+        #expect(lines["K4.wmo"]?.title == "Lopende toewijzingen bij netwerkpartners: Wmo")
+    }
+}

@@ -31,6 +31,10 @@ extension AppTests {
             case meetings
             /// Planning a meeting: the coach and chair of the network's area.
             case meetingPlan
+            /// The council's figures: coach, chair, analyst and council.
+            case figures
+            /// From a figure to its requests: coach and chair.
+            case drillDown
             case admin
             case audit
         }
@@ -72,6 +76,9 @@ extension AppTests {
             "POST /api/v1/areas": .admin, "POST /api/v1/districts": .admin, "POST /api/v1/networks": .admin,
             "POST /api/v1/networks/:id/memberships": .admin, "POST /api/v1/memberships/:id/end": .admin,
             "POST /api/v1/organisations": .admin, "POST /api/v1/products": .admin,
+            "GET /cijfers": .figures, "GET /cijfers/definities": .figures, "GET /cijfers/export.csv": .figures,
+            "GET /cijfers/grafiek/:code": .figures, "GET /api/v1/figures": .figures, "GET /api/v1/figures/definitions": .figures,
+            "GET /cijfers/:code/verzoeken": .drillDown, "GET /api/v1/figures/:code/requests": .drillDown,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]
@@ -86,6 +93,8 @@ extension AppTests {
             case .caseWrite, .residents: return own && role == .coach
             case .caseDecide, .meetingPlan: return own && [.coach, .chair].contains(role)
             case .meetings: return own && [.coach, .chair, .partner].contains(role)
+            case .figures: return [.coach, .chair, .analyst, .council].contains(role)
+            case .drillDown: return [.coach, .chair].contains(role)
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }
@@ -93,7 +102,7 @@ extension AppTests {
 
         static let users: [(String?, Role?)] = [
             ("coach.noordwest", .coach), ("voorzitter.noordwest", .chair), ("partner.noordwest", .partner),
-            ("analist", .analyst), ("beheer", .admin), ("auditor", .auditor), (nil, nil),
+            ("analist", .analyst), ("raad", .council), ("beheer", .admin), ("auditor", .auditor), (nil, nil),
         ]
 
         @Test func everyRoleOnEveryRoute() async throws {
@@ -148,6 +157,7 @@ extension AppTests {
                             case ("id", _) where key.contains("/memberships/"): return ids["membership"]!
                             case ("id", _) where key.contains("tokens"): return UUID().uuidString
                             case ("membership", _): return ids["membership"]!
+                            case ("code", _): return "K1"
                             case ("referral", _): return ids["referral"]!
                             default: return ids["request"]!
                             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The council's figures K1–K10 (domain.md) for one scope, law and period, computed from the
 /// records and kept raw (numerators, denominators, number of cases) so that disclosure control
 /// and the definitions page can see what each rests on. `FigureDefinition` words them in Dutch.
@@ -24,6 +26,8 @@ public struct CouncilFigures: Sendable, Equatable {
     public var organisationsPerRequest = Statistic(value: nil, cases: 0)
     /// K10: requests decided in P with a first assignment outside the network, per reason code.
     public var outsideReasons: [String: Int] = [:]
+    /// Per figure, the requests it counts (its base), when asked for: the drill-down.
+    public var requestsBehind: [FigureDefinition: Set<UUID>] = [:]
 
     public init() {}
 
@@ -32,8 +36,13 @@ public struct CouncilFigures: Sendable, Equatable {
     ///   - law: nil for Wmo and Jeugd together. Requests count when they concern the law;
     ///     assignments when they are of it.
     ///   - asOf: support starting after this day has not started yet (K8).
-    public static func compute(_ requests: [RequestRecord], period: ReportingPeriod, law: Law?, asOf: CalendarDate) -> CouncilFigures {
+    ///   - collectRequests: fill `requestsBehind`, for a drill-down (costs memory at scale).
+    public static func compute(_ requests: [RequestRecord], period: ReportingPeriod, law: Law?, asOf: CalendarDate,
+                               collectRequests: Bool = false) -> CouncilFigures {
         var figures = CouncilFigures()
+        func behind(_ figure: FigureDefinition, _ request: RequestRecord) {
+            if collectRequests { figures.requestsBehind[figure, default: []].insert(request.id) }
+        }
         let laws = law.map { [$0] } ?? Law.allCases
         for law in laws {
             figures.activeInside[law] = .empty
@@ -45,14 +54,18 @@ public struct CouncilFigures: Sendable, Equatable {
             // Assignment figures: every assignment of the law, whatever the request's scope.
             for assignment in request.assignments where laws.contains(assignment.law) {
                 if period.overlaps(start: assignment.start, end: assignment.end) {
+                    behind(.k4, request)
+                    behind(.k6, request)
                     figures.activeInside[assignment.law]!.count(assignment.insideNetwork)
                     if assignment.insideNetwork { hoursInside.append(assignment.hoursPerWeek) } else { hoursOutside.append(assignment.hoursPerWeek) }
                     if assignment.level != .other {
+                        behind(.k7, request)
                         let specialist = assignment.level == .specialist
                         if assignment.insideNetwork { figures.specialistInside.count(specialist) } else { figures.specialistOutside.count(specialist) }
                     }
                 }
                 if assignment.kind == .first && period.contains(assignment.start) {
+                    behind(.k5, request)
                     figures.newFirstInside[assignment.law]!.count(assignment.insideNetwork)
                 }
             }
@@ -63,21 +76,25 @@ public struct CouncilFigures: Sendable, Equatable {
             let referrals = request.referrals.filter(\.counts)
             if request.meetingDates.contains(where: period.contains) {
                 figures.discussedInMeeting += 1
+                for figure in [FigureDefinition.k1, .k2, .k3] { behind(figure, request) }
                 figures.discussedWithCareInside.count(firsts.contains(where: \.insideNetwork))
                 figures.discussedWithWelfare.count(!referrals.isEmpty)
             }
             if period.contains(request.intake) {
                 let starts = firsts.map(\.start) + referrals.map(\.date)
                 if let start = starts.min(), start <= asOf {
+                    behind(.k8, request)
                     days.append(Double(request.intake.days(until: start)))
                 }
                 // Every hand-over counts, also a referral the resident did not take up.
                 let reached = Set(request.assignments.map(\.providerID)).union(request.referrals.map(\.partnerID))
                 organisations.append(Double(reached.count))
+                behind(.k9, request)
             }
             if let decided = request.decidedOn, period.contains(decided) {
                 let reasons = Set(firsts.filter { !$0.insideNetwork }.map { $0.outsideReason ?? FigureDefinition.unknownReason })
                 for reason in reasons { figures.outsideReasons[reason, default: 0] += 1 }
+                if !reasons.isEmpty { behind(.k10, request) }
             }
         }
         figures.hoursInside = .mean(hoursInside)

@@ -84,7 +84,7 @@ public enum CasePolicy {
             // Only while their organisation is involved, and a set period after.
             guard let organisation = actor.organisationID else { return false }
             return facts.involvements.contains { $0.organisationID == organisation && partnerAccess.isCurrent($0, on: today) }
-        case (.chair, .write), (.partner, _), (.analyst, _), (.admin, _), (.auditor, _):
+        case (.chair, .write), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
             return false
         }
     }
@@ -94,6 +94,12 @@ public enum CasePolicy {
 
     /// Roles that see case lists (each filtered to their own records).
     public static func seesCases(_ role: Role) -> Bool { [.coach, .chair, .partner].contains(role) }
+
+    /// Roles that see the council's figures (aggregates only, after disclosure control).
+    public static func seesFigures(_ role: Role) -> Bool { [.coach, .chair, .analyst, .council].contains(role) }
+
+    /// Roles that may go from a figure to the requests behind it (each filtered to their own records).
+    public static func drillsDown(_ role: Role) -> Bool { [.coach, .chair].contains(role) }
 
     /// Roles that read the audit log.
     public static func mayAudit(_ role: Role) -> Bool { role == .auditor }

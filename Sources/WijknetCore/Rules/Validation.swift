@@ -136,6 +136,8 @@ public enum Limits {
     public static let maxPageSize = 200
     /// Lists count matches exactly up to this number, and say "more than" above it.
     public static let countCap = 1_000
+    /// The most requests a figure's drill-down lists; above it the user narrows the filter.
+    public static let drillDownMaximum = 5_000
 }
 
 extension Int {

@@ -4,6 +4,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case partner
     case chair
     case analyst
+    /// A member of the municipal council: the figures, read-only.
+    case council
     case admin
     /// Reads the audit log; sees no case content beyond what an entry names.
     case auditor
@@ -14,6 +16,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .partner: "Professional netwerkpartner"
         case .chair: "Voorzitter wijknetwerkoverleg"
         case .analyst: "Beleidsadviseur"
+        case .council: "Raadslid"
         case .admin: "Beheerder"
         case .auditor: "Auditor"
         }

@@ -102,6 +102,7 @@ public struct DemoWorld: Sendable {
             outsideYouth.append(try await org("Jeugdzorg Gelderland \(n)", .youthCare, expertise[(n + 2) % expertise.count]))
         }
         for user in [User(username: "analist", displayName: "Beleidsadviseur Sociaal Domein", role: .analyst, passwordHash: passwordHash),
+                     User(username: "raad", displayName: "Raadslid (demo)", role: .council, passwordHash: passwordHash),
                      User(username: "beheer", displayName: "Functioneel beheerder", role: .admin, passwordHash: passwordHash),
                      User(username: "auditor", displayName: "Privacy-auditor", role: .auditor, passwordHash: passwordHash)] {
             try await user.create(on: db)

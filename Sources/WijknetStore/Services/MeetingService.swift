@@ -40,7 +40,7 @@ public struct MeetingService: Sendable {
                 .map(\.period).filter { $0.ring == .core && $0.covers(today) }
             let ids = memberships.map(\.networkID)
             return ids.isEmpty ? [] : try await Network.query(on: db).filter(\.$id ~~ ids).all()
-        case .analyst, .admin, .auditor:
+        case .analyst, .council, .admin, .auditor:
             throw StoreError.forbidden
         }
     }

@@ -15,9 +15,11 @@ public struct RequestFilter: Sendable, Codable {
     public var from: CalendarDate?
     public var to: CalendarDate?
     public var q: String?
+    /// Only these requests: the ones behind a figure, for its drill-down.
+    public var ids: Set<UUID>?
 
     public init(areaId: UUID? = nil, networkId: UUID? = nil, status: RequestStatus? = nil, law: Law? = nil, route: Route? = nil,
-                from: CalendarDate? = nil, to: CalendarDate? = nil, q: String? = nil) {
+                from: CalendarDate? = nil, to: CalendarDate? = nil, q: String? = nil, ids: Set<UUID>? = nil) {
         self.areaId = areaId
         self.networkId = networkId
         self.status = status
@@ -26,6 +28,7 @@ public struct RequestFilter: Sendable, Codable {
         self.from = from
         self.to = to
         self.q = q
+        self.ids = ids
     }
 }
 
@@ -123,7 +126,7 @@ extension RequestService {
                           OR \(id) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE partner_id = \(bind: org))
                           OR \(id) IN (SELECT request_id FROM \(ident: Outcome.schema) WHERE organisation_id = \(bind: org)))))
                 """)]
-        case .analyst, .admin, .auditor:
+        case .analyst, .council, .admin, .auditor:
             throw StoreError.forbidden
         }
     }
@@ -149,6 +152,11 @@ enum RequestListSQL {
                                                   SQLGroupExpression([SQLBind(law.rawValue), SQLBind(LawScope.both.rawValue)])))
         }
         if let route = filter.route { conditions.append(equal("route", route.rawValue)) }
+        if let ids = filter.ids {
+            // An empty set matches nothing; `IN ()` is not valid SQL.
+            conditions.append(ids.isEmpty ? SQLQueryString("1 = 0")
+                : SQLBinaryExpression(SQLColumn("id", table: t), .in, SQLGroupExpression(ids.sorted { $0.uuidString < $1.uuidString }.map { SQLBind($0) })))
+        }
         if let from = filter.from {
             conditions.append(SQLBinaryExpression(SQLColumn("intake_date", table: t), .greaterThanOrEqual, SQLBind(from.description)))
         }

@@ -47,6 +47,11 @@ func routes(_ app: Application) throws {
     signedIn.post("beheer", "netwerken", ":id", "leden", ":membership", "beeindigen", use: AdminPages.endMembership)
     signedIn.get("beheer", "producten", use: AdminPages.products)
     signedIn.post("beheer", "producten", use: AdminPages.createProduct)
+    signedIn.get("cijfers", use: DashboardPage.show)
+    signedIn.get("cijfers", "definities", use: DashboardExtras.definitions)
+    signedIn.get("cijfers", "export.csv", use: DashboardExtras.csv)
+    signedIn.get("cijfers", "grafiek", ":code", use: DashboardExtras.chart)
+    signedIn.get("cijfers", ":code", "verzoeken", use: DashboardExtras.requests)
     signedIn.get("audit", use: AuditPages.search)
     signedIn.get("audit", "inwoner", use: AuditPages.residentForm)
     signedIn.post("audit", "inwoner", use: AuditPages.resident)
@@ -66,4 +71,5 @@ func routes(_ app: Application) throws {
     MeetingsAPI.register(authed)
     CatalogueAPI.register(authed)
     AuditAPI.register(authed)
+    FiguresAPI.register(authed)
 }

@@ -31,6 +31,11 @@ enum SiteURL {
     case adminNetwork(UUID)
     case adminMembershipEnd(UUID, UUID)
     case adminProducts
+    case dashboard
+    case dashboardDefinitions
+    case dashboardCSV
+    case dashboardChart(String)
+    case dashboardRequests(String)
     case audit
     case auditResident
     case tokens
@@ -68,6 +73,11 @@ enum SiteURL {
         case .adminNetwork(let id): "/beheer/netwerken/\(id)"
         case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"
         case .adminProducts: "/beheer/producten"
+        case .dashboard: "/cijfers"
+        case .dashboardDefinitions: "/cijfers/definities"
+        case .dashboardCSV: "/cijfers/export.csv"
+        case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
+        case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .audit: "/audit"
         case .auditResident: "/audit/inwoner"
         case .tokens: "/api-tokens"

@@ -25,8 +25,11 @@ enum HomePage {
         if user.role == .admin {
             blocks.append("<p><a href=\"\(SiteURL.admin.path)\">Gebieden, netwerken, organisaties en producten beheren</a></p>")
         }
-        if user.role == .analyst {
-            blocks.append("<p>Als beleidsadviseur zie je alleen cijfers, nooit gegevens van inwoners. Via de API haal je de referentielijsten op.</p>")
+        if user.role == .analyst || user.role == .council {
+            blocks.append("<p>Als \(user.role.label.lowercased()) zie je alleen cijfers, nooit gegevens van inwoners.</p>")
+        }
+        if CasePolicy.seesFigures(user.role) {
+            blocks.append("<p><a class=\"button\" href=\"\(SiteURL.dashboard.path)\">Cijfers wijknetwerken (K1–K10)</a></p>")
         }
         return Layout.page("Start", req, """
         <h1>Welkom, \(user.displayName)</h1>

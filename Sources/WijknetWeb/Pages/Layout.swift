@@ -36,11 +36,11 @@ enum Layout {
     static func navigation(for user: User, _ req: Request) -> Markup {
         var links: [(SiteURL, String)] = []
         switch user.role {
-        case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen")]
-        case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
+        case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
+        case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
         case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
         case .admin: links = [(.admin, "Beheer")]
-        case .analyst: links = []
+        case .analyst, .council: links = [(.dashboard, "Cijfers")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
         links.append((.tokens, "API-tokens"))

@@ -1,0 +1,111 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// Around the dashboard: the definitions page, the CSV and SVG exports, and the drill-down from a
+/// figure to the requests behind it.
+enum DashboardExtras {
+    /// `/cijfers/definities`: numerator, denominator, period and which records count, per figure.
+    @Sendable static func definitions(req: Request) async throws -> Response {
+        try requireFigures(req)
+        let items = FigureDefinition.allCases.map { figure -> Markup in
+            """
+            <section><h2 id="\(figure.code)">\(figure.code) \(figure.title)</h2><p>\(figure.definition)</p>
+            \(figure.refinement.map { "<p><strong>Precisering:</strong> \($0)</p>" as Markup } ?? .empty)</section>
+            """
+        }
+        return Layout.page("Definities van de cijfers", req, """
+        <h1>Definities van de cijfers</h1>
+        <p>P is de gekozen periode: een kwartaal, een jaar of een eigen periode (begin- en einddag tellen mee). Een aanbieder is
+        <em>binnen het netwerk</em> voor een toewijzing als hij op de startdatum kernpartner is van het netwerk dat de wijk van het
+        verzoek bedient; toewijzingen in een wijk zonder netwerk zijn buiten. Met een wetfilter tellen verzoeken die die wet raken
+        en toewijzingen onder die wet.</p>
+        <p>Afscherming: een aantal onder de 5 en een aandeel, gemiddelde of mediaan op minder dan 10 gevallen worden niet getoond
+        maar als <em>\(FigureFormat.suppressed)</em> gemeld, nooit als nul.</p>
+        \(items)
+        <p><a href="\(SiteURL.dashboard.path)">Terug naar de cijfers</a></p>
+        """)
+    }
+
+    /// `/cijfers/export.csv`: the period's figures and every quarter of the trend.
+    @Sendable static func csv(req: Request) async throws -> Response {
+        try requireFigures(req)
+        let view = try await DashboardView.load(req, try query(req))
+        let semicolon = (try? req.query.get(String.self, at: "separator")) == "semicolon"
+        let body = CSV.file(view.csvRows(), separator: semicolon ? ";" : ",")
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-cijfers-\(view.result.query.period).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    /// `/cijfers/grafiek/:code`: one chart as an SVG file.
+    @Sendable static func chart(req: Request) async throws -> Response {
+        try requireFigures(req)
+        let code = req.parameters.get("code") ?? ""
+        guard let spec = DashboardView.chartSpecs.first(where: { $0.figure.code == code.uppercased() }) else {
+            throw Abort(.notFound, reason: "Er is geen grafiek \(code).")
+        }
+        let view = try await DashboardView.load(req, try query(req))
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-\(spec.figure.code)-\(view.result.query.period).svg\"")
+        return Response(status: .ok, headers: headers, body: .init(string: view.chart(spec).svg(standalone: true).html))
+    }
+
+    /// `/cijfers/:code/verzoeken`: the requests a figure counts, for coach and chair, each seeing
+    /// only the ones the case rules allow; the list is logged like every list.
+    @Sendable static func requests(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard CasePolicy.drillsDown(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot verzoeken.") }
+        let figure = try figure(req)
+        let query = try query(req)
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let result = try await drillDown(req, figure, query, page: page)
+        let rows = result.items.map { r -> Markup in
+            """
+            <tr><td><a href="\(SiteURL.request(r.id!).path)">\(r.resident.fullName)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
+            <td>\(r.law.label)</td><td>\(r.district.name)</td><td>\(r.status.label)</td></tr>
+            """
+        }
+        let base = "\(SiteURL.dashboardRequests(figure.code).path)?\(FigureQueryInput.queryString(query))"
+        let pager: Markup = """
+        <nav aria-label="Paginering"><ul class="pagination">\
+        \(result.page > 1 ? "<li><a href=\"\(base)&amp;page=\(result.page - 1)\">Vorige</a></li>" as Markup : .empty)\
+        \(result.hasNext ? "<li><a href=\"\(base)&amp;page=\(result.page + 1)\">Volgende</a></li>" as Markup : .empty)</ul></nav>
+        """
+        return Layout.page("Verzoeken achter \(figure.code)", req, """
+        <h1>Verzoeken achter \(figure.code): \(figure.title)</h1>
+        <p>\(query.period.dutch). \(figure.definition) Je ziet alleen de verzoeken waar je zelf toegang toe hebt.</p>
+        \(rows.isEmpty ? "<p>Geen verzoeken die je mag inzien.</p>" as Markup : """
+        <table><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
+        <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Status</th></tr></thead>
+        <tbody>\(rows)</tbody></table>\(pager)
+        """)
+        <p><a href="\(SiteURL.dashboard.path)?\(FigureQueryInput.queryString(query))">Terug naar de cijfers</a></p>
+        """)
+    }
+
+    /// The requests behind `figure`, through the ordinary list (case rules, audit log).
+    static func drillDown(_ req: Request, _ figure: FigureDefinition, _ query: FigureQuery, page: Int) async throws -> ResultPage<SupportRequest> {
+        let ids = try await FiguresService(db: req.db, actor: try req.actor()).requestsBehind(figure, query)
+        guard ids.count <= Limits.drillDownMaximum else {
+            throw ValidationFailure("period", "Achter dit cijfer zitten meer dan \(Limits.drillDownMaximum.formattedDutch) verzoeken: kies een kleiner gebied of een kortere periode.")
+        }
+        return try await req.requestService().list(RequestFilter(ids: ids), page: page)
+    }
+
+    static func figure(_ req: Request) throws -> FigureDefinition {
+        let code = (req.parameters.get("code") ?? "").lowercased()
+        guard let figure = FigureDefinition(rawValue: code) else { throw Abort(.notFound, reason: "Er is geen cijfer \(code.uppercased()).") }
+        return figure
+    }
+
+    static func query(_ req: Request) throws -> FigureQuery {
+        try FigureQueryInput(values: FigureQueryInput.values(of: req)).query()
+    }
+
+    static func requireFigures(_ req: Request) throws {
+        guard CasePolicy.seesFigures(try req.requireUser().role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot de cijfers.") }
+    }
+}
