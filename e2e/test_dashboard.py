@@ -1,0 +1,34 @@
+"""The dashboard in the browser: change a filter, then read a figure and the table beside its chart."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from test_case_flow import click_and_wait, sign_in
+
+
+def figure_rows(driver):
+    return {row.find_element(By.TAG_NAME, "th").text: row for row in driver.find_elements(By.CSS_SELECTOR, "table.figures tbody tr")}
+
+
+def test_a_filter_changes_the_figures_and_each_figure_matches_its_chart_table(driver, base_url):
+    sign_in(driver, base_url, "analist")
+    driver.get(base_url + "/cijfers")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Cijfers wijknetwerken"
+    assert "K4.jeugd" in figure_rows(driver), "both laws by default"
+
+    Select(driver.find_element(By.ID, "f-law")).select_by_value("wmo")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+
+    assert "law=wmo" in driver.current_url
+    assert driver.find_element(By.ID, "kerncijfers").text.endswith("Wmo")
+    rows = figure_rows(driver)
+    assert "K4.wmo" in rows and "K4.jeugd" not in rows
+    value = rows["K4.wmo"].find_elements(By.TAG_NAME, "td")[1].text
+    assert value == "afgeschermd" or value.endswith("%")
+
+    # The chart's table: one series now, and its last quarter is the period shown above.
+    figure = driver.find_element(By.ID, "grafiek-K4")
+    figure.find_element(By.TAG_NAME, "summary").click()
+    series = figure.find_elements(By.CSS_SELECTOR, "details tbody tr")
+    assert [s.find_element(By.TAG_NAME, "th").text for s in series] == ["Wmo"]
+    assert series[0].find_elements(By.TAG_NAME, "td")[-1].text == value
+    assert figure.find_element(By.CSS_SELECTOR, "svg[role=img] title").get_attribute("textContent").startswith("K4 ")
