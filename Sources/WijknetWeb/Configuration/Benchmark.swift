@@ -47,6 +47,14 @@ public enum Benchmark {
                 try await AuditLog.append(trail, .read, subject: "request", subjectID: ids[i % ids.count], residents: [], purpose: "benchmark", on: db)
             }
         }
+        // The dashboard: all figures of one quarter with a trend of six, for one area and for everything.
+        let figures = FiguresService(db: app.db, actor: coach)
+        let quarter = ReportingPeriod.quarter(containing: to)
+        let figureSamples = max(3, samples / 20)
+        let areaFigures = try await time(figureSamples) { _ in
+            _ = try await figures.figures(FigureQuery(scope: FigureScope(areaId: world.areas[0].id), period: quarter))
+        }
+        let allFigures = try await time(figureSamples) { _ in _ = try await figures.figures(FigureQuery(period: quarter)) }
         return """
         Wijknet benchmark: \(requests) verzoeken
         via de services: \(viaServices) verzoeken in \(String(format: "%.1f", seconds)) s = \(String(format: "%.1f", Double(viaServices) / max(seconds, 0.001))) verzoeken/s (elk met inwoner, route, besluit, toewijzingen/toeleidingen)
@@ -55,6 +63,8 @@ public enum Benchmark {
         zoeken ("jansen", pagina 1): \(searchTimes.summary)
         dossier (casefile, inclusief auditregel): \(caseTimes.summary)
         waarvan auditregel schrijven: \(auditTimes.summary)
+        cijfers K1–K10, één kwartaal + trend van 6, één gebied: \(areaFigures.summary)
+        cijfers K1–K10, één kwartaal + trend van 6, alles: \(allFigures.summary)
         piekgeheugen van het proces: \(peakMemoryMB()) MB
         """
     }
