@@ -23,10 +23,7 @@ struct RetentionCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let today: CalendarDate
         if let text = signature.date {
-            guard let date = CalendarDate(text) else {
-                context.console.error(InvalidDate().description)
-                throw InvalidDate()
-            }
+            guard let date = CalendarDate(text) else { throw InvalidDate() }
             today = date
         } else {
             today = .today()
