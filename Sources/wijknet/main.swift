@@ -21,19 +21,26 @@ do {
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()
         try await KeyCheck.verify(app.vault, on: app.db)
         try await DemoData.seedIfEmpty(app) { app.logger.info("\($0)") }
     }
-    try await app.execute()
 } catch let missing as WijknetConfig.Missing {
     FileHandle.standardError.write(Data((missing.description + "\n").utf8))
     try? await app.asyncShutdown()
     exit(1)
 } catch {
     app.logger.report(error: error)
+    try? await app.asyncShutdown()
+    exit(1)
+}
+do {
+    try await app.execute()
+} catch {
+    // `execute` has reported the error already.
     try? await app.asyncShutdown()
     exit(1)
 }

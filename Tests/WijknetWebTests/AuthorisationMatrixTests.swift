@@ -35,6 +35,8 @@ extension AppTests {
             case figures
             /// From a figure to its requests: coach and chair.
             case drillDown
+            /// Importing assignments from before Wijknet: administrator and analyst.
+            case historyImport
             case admin
             case audit
         }
@@ -79,6 +81,8 @@ extension AppTests {
             "GET /cijfers": .figures, "GET /cijfers/definities": .figures, "GET /cijfers/export.csv": .figures,
             "GET /cijfers/grafiek/:code": .figures, "GET /api/v1/figures": .figures, "GET /api/v1/figures/definitions": .figures,
             "GET /cijfers/:code/verzoeken": .drillDown, "GET /api/v1/figures/:code/requests": .drillDown,
+            "GET /import/toewijzingen": .historyImport, "POST /import/toewijzingen": .historyImport,
+            "POST /api/v1/imports/assignments": .historyImport,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]
@@ -95,6 +99,7 @@ extension AppTests {
             case .meetings: return own && [.coach, .chair, .partner].contains(role)
             case .figures: return [.coach, .chair, .analyst, .council].contains(role)
             case .drillDown: return [.coach, .chair].contains(role)
+            case .historyImport: return [.admin, .analyst].contains(role)
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }

@@ -36,9 +36,10 @@ public struct CouncilFigures: Sendable, Equatable {
     ///   - law: nil for Wmo and Jeugd together. Requests count when they concern the law;
     ///     assignments when they are of it.
     ///   - asOf: support starting after this day has not started yet (K8).
+    ///   - history: assignments imported from the system before Wijknet; they count in K4–K7.
     ///   - collectRequests: fill `requestsBehind`, for a drill-down (costs memory at scale).
-    public static func compute(_ requests: [RequestRecord], period: ReportingPeriod, law: Law?, asOf: CalendarDate,
-                               collectRequests: Bool = false) -> CouncilFigures {
+    public static func compute(_ requests: [RequestRecord], history: [AssignmentRecord] = [], period: ReportingPeriod, law: Law?,
+                               asOf: CalendarDate, collectRequests: Bool = false) -> CouncilFigures {
         var figures = CouncilFigures()
         func behind(_ figure: FigureDefinition, _ request: RequestRecord) {
             if collectRequests { figures.requestsBehind[figure, default: []].insert(request.id) }
@@ -50,25 +51,31 @@ public struct CouncilFigures: Sendable, Equatable {
         }
         var hoursInside: [Double] = [], hoursOutside: [Double] = [], days: [Double] = [], organisations: [Double] = []
 
-        for request in requests {
-            // Assignment figures: every assignment of the law, whatever the request's scope.
-            for assignment in request.assignments where laws.contains(assignment.law) {
-                if period.overlaps(start: assignment.start, end: assignment.end) {
-                    behind(.k4, request)
-                    behind(.k6, request)
-                    figures.activeInside[assignment.law]!.count(assignment.insideNetwork)
-                    if assignment.insideNetwork { hoursInside.append(assignment.hoursPerWeek) } else { hoursOutside.append(assignment.hoursPerWeek) }
-                    if assignment.level != .other {
-                        behind(.k7, request)
-                        let specialist = assignment.level == .specialist
-                        if assignment.insideNetwork { figures.specialistInside.count(specialist) } else { figures.specialistOutside.count(specialist) }
-                    }
-                }
-                if assignment.kind == .first && period.contains(assignment.start) {
-                    behind(.k5, request)
-                    figures.newFirstInside[assignment.law]!.count(assignment.insideNetwork)
+        /// Counts one assignment in K4–K7; `request` is nil for an imported one.
+        func count(_ assignment: AssignmentRecord, of request: RequestRecord?) {
+            guard laws.contains(assignment.law) else { return }
+            func note(_ figure: FigureDefinition) { if let request { behind(figure, request) } }
+            if period.overlaps(start: assignment.start, end: assignment.end) {
+                note(.k4)
+                note(.k6)
+                figures.activeInside[assignment.law]!.count(assignment.insideNetwork)
+                if assignment.insideNetwork { hoursInside.append(assignment.hoursPerWeek) } else { hoursOutside.append(assignment.hoursPerWeek) }
+                if assignment.level != .other {
+                    note(.k7)
+                    let specialist = assignment.level == .specialist
+                    if assignment.insideNetwork { figures.specialistInside.count(specialist) } else { figures.specialistOutside.count(specialist) }
                 }
             }
+            if assignment.kind == .first && period.contains(assignment.start) {
+                note(.k5)
+                figures.newFirstInside[assignment.law]!.count(assignment.insideNetwork)
+            }
+        }
+        for assignment in history { count(assignment, of: nil) }
+
+        for request in requests {
+            // Assignment figures: every assignment of the law, whatever the request's scope.
+            for assignment in request.assignments { count(assignment, of: request) }
 
             // Request figures: requests that concern the law.
             guard law.map(request.law.includes) ?? true else { continue }

@@ -101,6 +101,9 @@ public enum CasePolicy {
     /// Roles that may go from a figure to the requests behind it (each filtered to their own records).
     public static func drillsDown(_ role: Role) -> Bool { [.coach, .chair].contains(role) }
 
+    /// Roles that import assignments from the system before Wijknet (no personal data in them).
+    public static func mayImportHistory(_ role: Role) -> Bool { [.admin, .analyst].contains(role) }
+
     /// Roles that read the audit log.
     public static func mayAudit(_ role: Role) -> Bool { role == .auditor }
 

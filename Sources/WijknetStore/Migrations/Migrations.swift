@@ -13,5 +13,6 @@ public enum WijknetMigrations {
         CreateIndexes(),
         CreateAuditLog(),
         UpdateResidentsAddAnonymisedOn(),
+        CreateHistoricalAssignments(),
     ]
 }

@@ -36,17 +36,7 @@ public enum FigureRecordsQuery {
                    a.outside_reason AS reason
             FROM assignments a JOIN products p ON p.id = a.product_id
             WHERE a.request_id IN (SELECT r.id FROM support_requests r WHERE \(inScope))
-            """).all()) { row -> AssignmentRecord? in
-            guard let law = Law(rawValue: try row.decode(column: "law", as: String.self)),
-                  let kind = AssignmentKind(rawValue: try row.decode(column: "kind", as: String.self)),
-                  let level = ProductLevel(rawValue: try row.decode(column: "level", as: String.self)),
-                  let start = CalendarDate(try row.decode(column: "start_date", as: String.self)) else { return nil }
-            return AssignmentRecord(law: law, kind: kind, level: level, providerID: try row.decode(column: "provider_id", as: UUID.self),
-                                    start: start, end: try row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init),
-                                    hoursPerWeek: try row.decode(column: "hours", as: Double.self),
-                                    insideNetwork: try row.decode(column: "inside", as: Bool.self),
-                                    outsideReason: try row.decode(column: "reason", as: String?.self))
-        }
+            """).all(), assignment)
         let referrals = try await grouped(sql.raw("""
             SELECT f.request_id AS request_id, f.partner_id AS partner_id, f.date AS date, f.status AS status FROM referrals f
             WHERE f.request_id IN (SELECT r.id FROM support_requests r WHERE \(inScope))
@@ -65,13 +55,36 @@ public enum FigureRecordsQuery {
         }
     }
 
-    /// The scope as a condition on `support_requests r`.
-    private static func condition(_ scope: FigureScope) -> SQLQueryString {
+    /// The assignments imported from before Wijknet (`HistoryImport`) in the scope, for K4–K7.
+    public static func history(_ scope: FigureScope, on db: any Database) async throws -> [AssignmentRecord] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT h.law AS law, h.kind AS kind, p.level AS level, h.provider_id AS provider_id, h.start_date AS start_date,
+                   h.end_date AS end_date, h.hours_per_week AS hours, h.inside_network AS inside
+            FROM historical_assignments h JOIN products p ON p.id = h.product_id WHERE \(condition(scope, table: "h"))
+            """).all()
+        return try rows.compactMap(assignment)
+    }
+
+    /// One assignment row, from either query: the same column names in both.
+    private static func assignment(_ row: any SQLRow) throws -> AssignmentRecord? {
+        guard let law = Law(rawValue: try row.decode(column: "law", as: String.self)),
+              let kind = AssignmentKind(rawValue: try row.decode(column: "kind", as: String.self)),
+              let level = ProductLevel(rawValue: try row.decode(column: "level", as: String.self)),
+              let start = CalendarDate(try row.decode(column: "start_date", as: String.self)) else { return nil }
+        return AssignmentRecord(law: law, kind: kind, level: level, providerID: try row.decode(column: "provider_id", as: UUID.self),
+                                start: start, end: try row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init),
+                                hoursPerWeek: try row.decode(column: "hours", as: Double.self),
+                                insideNetwork: try row.decode(column: "inside", as: Bool.self),
+                                outsideReason: row.contains(column: "reason") ? try row.decode(column: "reason", as: String?.self) : nil)
+    }
+
+    /// The scope as a condition on `support_requests r` (or another table with `area_id` and `network_id`).
+    private static func condition(_ scope: FigureScope, table: String = "r") -> SQLQueryString {
         var parts: [SQLQueryString] = ["1 = 1"]
-        if let network = scope.networkId { parts.append("r.network_id = \(bind: network)") }
-        if let area = scope.areaId { parts.append("r.area_id = \(bind: area)") }
+        if let network = scope.networkId { parts.append("\(ident: table).network_id = \(bind: network)") }
+        if let area = scope.areaId { parts.append("\(ident: table).area_id = \(bind: area)") }
         if let municipality = scope.municipalityId {
-            parts.append("r.area_id IN (SELECT a.id FROM areas a WHERE a.municipality_id = \(bind: municipality))")
+            parts.append("\(ident: table).area_id IN (SELECT a.id FROM areas a WHERE a.municipality_id = \(bind: municipality))")
         }
         return parts.dropFirst().reduce(parts[0]) { "\($0) AND \($1)" }
     }

@@ -41,14 +41,15 @@ public struct FiguresService: Sendable {
     public func figures(_ query: FigureQuery, trendQuarters: Int = 6, asOf: CalendarDate = .today()) async throws -> Result {
         guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
         let records = try await FigureRecordsQuery.load(query.scope, on: db)
+        let history = try await FigureRecordsQuery.history(query.scope, on: db)
         var quarters = [ReportingPeriod.quarter(containing: query.period.last)]
         while quarters.count < trendQuarters {
             quarters.insert(ReportingPeriod.quarter(containing: quarters[0].first.adding(days: -1)), at: 0)
         }
         if query.period.quarters.count > quarters.count { quarters = query.period.quarters }
-        let trend = quarters.map { ($0, CouncilFigures.compute(records, period: $0, law: query.law, asOf: asOf)) }
+        let trend = quarters.map { ($0, CouncilFigures.compute(records, history: history, period: $0, law: query.law, asOf: asOf)) }
         let labels = Dictionary(try await Lookup.reasons(on: db).map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
-        return Result(query: query, figures: CouncilFigures.compute(records, period: query.period, law: query.law, asOf: asOf),
+        return Result(query: query, figures: CouncilFigures.compute(records, history: history, period: query.period, law: query.law, asOf: asOf),
                       trend: trend, reasonLabels: labels, asOf: asOf)
     }
 

@@ -59,6 +59,11 @@ func routes(_ app: Application) throws {
     signedIn.post("api-tokens", use: TokensPage.create)
     signedIn.post("api-tokens", ":id", "intrekken", use: TokensPage.revoke)
 
+    // The history upload: a larger body, read whole by CSRF before the token is checked.
+    let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: HistoryUpload.maxBytes), RequireSignIn())
+    signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
+    upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: HistoryUpload.maxBytes)), use: HistoryImportPage.upload)
+
     let api = app.grouped("api", "v1")
     api.get("openapi.json", use: OpenAPIDocument.serve)
     api.post("tokens", use: TokensAPI.issue)
@@ -72,4 +77,5 @@ func routes(_ app: Application) throws {
     CatalogueAPI.register(authed)
     AuditAPI.register(authed)
     FiguresAPI.register(authed)
+    ImportsAPI.register(authed)
 }

@@ -36,6 +36,7 @@ enum SiteURL {
     case dashboardCSV
     case dashboardChart(String)
     case dashboardRequests(String)
+    case historyImport
     case audit
     case auditResident
     case tokens
@@ -78,6 +79,7 @@ enum SiteURL {
         case .dashboardCSV: "/cijfers/export.csv"
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
+        case .historyImport: "/import/toewijzingen"
         case .audit: "/audit"
         case .auditResident: "/audit/inwoner"
         case .tokens: "/api-tokens"

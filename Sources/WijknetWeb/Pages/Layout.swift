@@ -5,6 +5,13 @@ import WijknetStore
 /// The frame of every page: skip link, header with the navigation for the user's role, main.
 enum Layout {
     static func page(_ title: String, _ req: Request, flash: String? = nil, _ content: Markup) -> Response {
+        let response = Response(status: .ok, body: .init(string: document(title, req, flash: flash, content).html))
+        response.headers.contentType = .html
+        return response
+    }
+
+    /// The whole HTML document; `page` sends it, a streamed page sends it in two halves.
+    static func document(_ title: String, _ req: Request, flash: String? = nil, _ content: Markup) -> Markup {
         let user = req.currentUser
         let nav: Markup = user.map { navigation(for: $0, req) } ?? .empty
         let flashBox: Markup = flash.map { "<div class=\"flash\" role=\"status\">\($0)</div>" } ?? .empty
@@ -28,9 +35,7 @@ enum Layout {
         </body>
         </html>
         """
-        let response = Response(status: .ok, body: .init(string: html.html))
-        response.headers.contentType = .html
-        return response
+        return html
     }
 
     static func navigation(for user: User, _ req: Request) -> Markup {
@@ -39,8 +44,9 @@ enum Layout {
         case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
         case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
-        case .admin: links = [(.admin, "Beheer")]
-        case .analyst, .council: links = [(.dashboard, "Cijfers")]
+        case .admin: links = [(.admin, "Beheer"), (.historyImport, "Import")]
+        case .analyst: links = [(.dashboard, "Cijfers"), (.historyImport, "Import")]
+        case .council: links = [(.dashboard, "Cijfers")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
         links.append((.tokens, "API-tokens"))
