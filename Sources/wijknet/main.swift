@@ -22,6 +22,7 @@ do {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(ReportCommand(), as: "report")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()

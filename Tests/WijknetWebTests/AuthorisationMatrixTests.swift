@@ -35,6 +35,8 @@ extension AppTests {
             case figures
             /// From a figure to its requests: coach and chair.
             case drillDown
+            /// Writing the council letter's texts: the policy analyst.
+            case letterWrite
             /// Importing assignments from before Wijknet: administrator and analyst.
             case historyImport
             case admin
@@ -83,6 +85,7 @@ extension AppTests {
             "GET /cijfers/:code/verzoeken": .drillDown, "GET /api/v1/figures/:code/requests": .drillDown,
             "GET /import/toewijzingen": .historyImport, "POST /import/toewijzingen": .historyImport,
             "POST /api/v1/imports/assignments": .historyImport,
+            "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "POST /raadsbrief/teksten": .letterWrite,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]
@@ -100,6 +103,7 @@ extension AppTests {
             case .figures: return [.coach, .chair, .analyst, .council].contains(role)
             case .drillDown: return [.coach, .chair].contains(role)
             case .historyImport: return [.admin, .analyst].contains(role)
+            case .letterWrite: return role == .analyst
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }

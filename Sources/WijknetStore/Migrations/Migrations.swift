@@ -14,5 +14,6 @@ public enum WijknetMigrations {
         CreateAuditLog(),
         UpdateResidentsAddAnonymisedOn(),
         CreateHistoricalAssignments(),
+        CreateLetterTexts(),
     ]
 }

@@ -37,6 +37,9 @@ enum SiteURL {
     case dashboardChart(String)
     case dashboardRequests(String)
     case historyImport
+    case councilLetter
+    case councilLetterMarkdown
+    case councilLetterTexts
     case audit
     case auditResident
     case tokens
@@ -80,6 +83,9 @@ enum SiteURL {
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
+        case .councilLetter: "/raadsbrief"
+        case .councilLetterMarkdown: "/raadsbrief.md"
+        case .councilLetterTexts: "/raadsbrief/teksten"
         case .audit: "/audit"
         case .auditResident: "/audit/inwoner"
         case .tokens: "/api-tokens"

@@ -45,8 +45,8 @@ enum Layout {
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
         case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
         case .admin: links = [(.admin, "Beheer"), (.historyImport, "Import")]
-        case .analyst: links = [(.dashboard, "Cijfers"), (.historyImport, "Import")]
-        case .council: links = [(.dashboard, "Cijfers")]
+        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.historyImport, "Import")]
+        case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
         links.append((.tokens, "API-tokens"))
