@@ -76,3 +76,31 @@ import Testing
         #expect(CalendarDate("2026-11-23")!.onOrAfter(weekday: 2).description == "2026-11-24")
     }
 }
+
+@Suite struct SurveyTests {
+    let statement = UUID(), open = UUID()
+
+    @Test func everyStatementNeedsAnAnswerOnTheScale() {
+        let questions = [(id: statement, kind: SurveyQuestionKind.likert), (id: open, kind: .open)]
+        let network = UUID().uuidString
+        #expect(throws: ValidationFailure.self) {
+            try SurveyResponseInput(networkId: network, answers: [statement.uuidString: "6"]).validate(questions: questions)
+        }
+        let valid = try? SurveyResponseInput(networkId: network, answers: [statement.uuidString: "4", open.uuidString: "  "]).validate(questions: questions)
+        #expect(valid?.likert == [statement: 4] && valid?.open.isEmpty == true)
+        do {
+            _ = try SurveyResponseInput(answers: [:]).validate(questions: questions)
+        } catch {
+            #expect(error.errors.map(\.field) == ["networkId", "answers.\(statement.uuidString)"])
+        }
+    }
+
+    @Test func resultsAreSuppressedBelowTheMinimum() {
+        let few = LikertResult.of([4, 5, 3, 4])
+        #expect(few.responses == 4 && few.distribution == nil && few.mean == .suppressed)
+        let some = LikertResult.of([4, 5, 3, 4, 2])
+        #expect(some.distribution == [0, 1, 1, 2, 1] && some.mean == .suppressed, "a mean needs 10")
+        let many = LikertResult.of([4, 4, 4, 4, 4, 5, 5, 3, 3, 4])
+        #expect(many.mean == .shown(4.0))
+    }
+}

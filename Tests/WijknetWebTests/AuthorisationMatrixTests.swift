@@ -35,6 +35,12 @@ extension AppTests {
             case figures
             /// From a figure to its requests: coach and chair.
             case drillDown
+            /// The survey's rounds: its manager, the professionals who answer, the figure roles.
+            case surveyRead
+            /// Managing questions and rounds: the policy analyst.
+            case surveyManage
+            /// Answering: coach, chair and partner professional.
+            case surveyAnswer
             /// Writing the council letter's texts: the policy analyst.
             case letterWrite
             /// Importing assignments from before Wijknet: administrator and analyst.
@@ -86,6 +92,15 @@ extension AppTests {
             "GET /import/toewijzingen": .historyImport, "POST /import/toewijzingen": .historyImport,
             "POST /api/v1/imports/assignments": .historyImport,
             "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "POST /raadsbrief/teksten": .letterWrite,
+            "GET /enquete": .surveyRead, "POST /enquete/rondes": .surveyManage, "GET /enquete/rondes/:id": .surveyAnswer,
+            "POST /enquete/rondes/:id": .surveyAnswer, "POST /enquete/rondes/:id/sluiten": .surveyManage,
+            "GET /enquete/rondes/:id/resultaten": .figures, "GET /enquete/vragen": .surveyManage, "POST /enquete/vragen": .surveyManage,
+            "POST /enquete/vragen/:id/uit": .surveyManage,
+            "GET /api/v1/survey/questions": .surveyManage, "POST /api/v1/survey/questions": .surveyManage,
+            "POST /api/v1/survey/questions/:id/deactivate": .surveyManage, "GET /api/v1/survey/rounds": .surveyRead,
+            "POST /api/v1/survey/rounds": .surveyManage, "GET /api/v1/survey/rounds/:id": .surveyRead,
+            "POST /api/v1/survey/rounds/:id/close": .surveyManage, "POST /api/v1/survey/rounds/:id/responses": .surveyAnswer,
+            "GET /api/v1/survey/rounds/:id/results": .figures,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]
@@ -103,7 +118,9 @@ extension AppTests {
             case .figures: return [.coach, .chair, .analyst, .council].contains(role)
             case .drillDown: return [.coach, .chair].contains(role)
             case .historyImport: return [.admin, .analyst].contains(role)
-            case .letterWrite: return role == .analyst
+            case .letterWrite, .surveyManage: return role == .analyst
+            case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
+            case .surveyAnswer: return [.coach, .chair, .partner].contains(role)
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }
@@ -142,6 +159,17 @@ extension AppTests {
                     if index == 0 { own = values } else { other = values }
                 }
 
+                // A survey round with one question, for the survey's routes.
+                let question = SurveyQuestion(text: "Samenwerking", kind: .likert)
+                try await question.create(on: app.db)
+                let round = SurveyRound(quarter: .quarter(containing: .today()), openedOn: .today())
+                try await round.create(on: app.db)
+                try await SurveyRoundQuestion(roundID: round.id!, questionID: question.id!, position: 0).create(on: app.db)
+                own["round"] = round.id!.uuidString
+                own["question"] = question.id!.uuidString
+                other["round"] = own["round"]
+                other["question"] = own["question"]
+
                 // MUT and validate, route by route.
                 var unclassified: [String] = []
                 for route in app.routes.all {
@@ -165,6 +193,8 @@ extension AppTests {
                             case ("id", _) where key.contains("netwerken") || key.contains("/networks/"): return ids["network"]!
                             case ("id", _) where key.contains("/memberships/"): return ids["membership"]!
                             case ("id", _) where key.contains("tokens"): return UUID().uuidString
+                            case ("id", _) where key.contains("/vragen/") || key.contains("/questions/"): return ids["question"]!
+                            case ("id", _) where key.contains("/enquete/") || key.contains("/survey/"): return ids["round"]!
                             case ("membership", _): return ids["membership"]!
                             case ("code", _): return "K1"
                             case ("referral", _): return ids["referral"]!

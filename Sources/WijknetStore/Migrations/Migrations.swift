@@ -15,5 +15,6 @@ public enum WijknetMigrations {
         UpdateResidentsAddAnonymisedOn(),
         CreateHistoricalAssignments(),
         CreateLetterTexts(),
+        CreateSurvey(),
     ]
 }

@@ -37,6 +37,13 @@ enum SiteURL {
     case dashboardChart(String)
     case dashboardRequests(String)
     case historyImport
+    case survey
+    case surveyRounds
+    case surveyRound(UUID)
+    case surveyRoundClose(UUID)
+    case surveyResults(UUID)
+    case surveyQuestions
+    case surveyQuestionDeactivate(UUID)
     case councilLetter
     case councilLetterMarkdown
     case councilLetterTexts
@@ -83,6 +90,13 @@ enum SiteURL {
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
+        case .survey: "/enquete"
+        case .surveyRounds: "/enquete/rondes"
+        case .surveyRound(let id): "/enquete/rondes/\(id)"
+        case .surveyRoundClose(let id): "/enquete/rondes/\(id)/sluiten"
+        case .surveyResults(let id): "/enquete/rondes/\(id)/resultaten"
+        case .surveyQuestions: "/enquete/vragen"
+        case .surveyQuestionDeactivate(let id): "/enquete/vragen/\(id)/uit"
         case .councilLetter: "/raadsbrief"
         case .councilLetterMarkdown: "/raadsbrief.md"
         case .councilLetterTexts: "/raadsbrief/teksten"

@@ -11,6 +11,8 @@ struct CouncilLetter {
     let quarter: ReportingPeriod
     let view: DashboardView
     let texts: [LetterSection: String]
+    /// The statements of the quarter's collaboration survey, all networks together; nil without a round.
+    let survey: [(statement: String, result: LikertResult)]?
 
     /// The figures of the letter's table and charts: those the seed letters report on.
     static let charts: [FigureDefinition] = [.k2, .k3, .k4, .k5]
@@ -19,7 +21,12 @@ struct CouncilLetter {
         let query = FigureQuery(scope: FigureScope(municipalityId: try municipality.requireID()), period: quarter)
         let result = try await FiguresService(db: db, actor: actor).figures(query, trendQuarters: 5)
         let texts = try await LetterService(db: db, actor: actor).texts(municipality: try municipality.requireID(), quarter: quarter)
-        return CouncilLetter(municipality: municipality, quarter: quarter, view: DashboardView(result), texts: texts)
+        var survey: [(String, LikertResult)]?
+        if let round = try await SurveyRound.query(on: db).filter(\.$quarter == quarter.description).first() {
+            let results = try await SurveyService(db: db, actor: actor).results(try round.requireID())
+            survey = results.questions.compactMap { q in q.all.map { (q.question.text, $0) } }
+        }
+        return CouncilLetter(municipality: municipality, quarter: quarter, view: DashboardView(result), texts: texts, survey: survey)
     }
 
     var title: String { "Voortgang wijknetwerken, \(quarter.dutch)" }
@@ -66,9 +73,22 @@ struct CouncilLetter {
         <p class="note"><strong>\(FigureFormat.suppressed)</strong>: minder dan 5 gevallen, of een aandeel, gemiddelde of mediaan op minder
         dan 10 gevallen; zo is geen inwoner in de cijfers te herkennen.</p>
         \(charts)
+        \(surveyHTML)
         \(block(.developments))
         \(block(.next))
         </article>
+        """
+    }
+
+    private var surveyHTML: Markup {
+        guard let survey, !survey.isEmpty else { return .empty }
+        let rows = survey.map { s -> Markup in
+            "<tr><th scope=\"row\">\(s.statement)</th><td class=\"number\">\(DisclosureControl.council.count(s.result.responses).value.map(String.init) ?? FigureFormat.suppressed)</td><td class=\"number\">\(FigureFormat.value(s.result.mean, .mean))</td></tr>"
+        }
+        return """
+        <h2>Samenwerking in de netwerken</h2>
+        <p>De professionals van de netwerken beantwoordden de enquête van dit kwartaal anoniem, op een schaal van 1 (helemaal oneens) tot 5 (helemaal eens).</p>
+        <table><caption>Enquête samenwerking, \(quarter.dutch)</caption><thead><tr><th scope="col">Stelling</th><th scope="col">Antwoorden</th><th scope="col">Gemiddelde</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 
@@ -96,6 +116,13 @@ struct CouncilLetter {
             out += "### \(chart.title)\n\n| reeks | " + chart.categories.joined(separator: " | ") + " |\n|---|" + String(repeating: "---|", count: chart.categories.count) + "\n"
             for serie in chart.series {
                 out += "| \(serie.name) | " + serie.values.map { $0.map { FigureFormat.number($0, figure.measure) } ?? FigureFormat.suppressed }.joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        if let survey, !survey.isEmpty {
+            out += "## Samenwerking in de netwerken\n\nEnquête onder de professionals, anoniem, schaal 1 (helemaal oneens) tot 5 (helemaal eens).\n\n| Stelling | Antwoorden | Gemiddelde |\n|---|---|---|\n"
+            for s in survey {
+                out += "| \(Self.cell(s.statement)) | \(DisclosureControl.council.count(s.result.responses).value.map(String.init) ?? FigureFormat.suppressed) | \(FigureFormat.value(s.result.mean, .mean)) |\n"
             }
             out += "\n"
         }

@@ -41,12 +41,12 @@ enum Layout {
     static func navigation(for user: User, _ req: Request) -> Markup {
         var links: [(SiteURL, String)] = []
         switch user.role {
-        case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
-        case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers")]
-        case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen")]
+        case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
+        case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
+        case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
         case .admin: links = [(.admin, "Beheer"), (.historyImport, "Import")]
-        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.historyImport, "Import")]
-        case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief")]
+        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.historyImport, "Import")]
+        case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
         links.append((.tokens, "API-tokens"))

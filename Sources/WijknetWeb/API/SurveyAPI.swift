@@ -1,0 +1,124 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/api/v1/survey`: the collaboration survey (track 2), as the pages offer it.
+enum SurveyAPI {
+    static func register(_ api: any RoutesBuilder) {
+        let survey = api.grouped("survey")
+        survey.get("questions", use: questions)
+        survey.post("questions", use: addQuestion)
+        survey.post("questions", ":id", "deactivate", use: deactivate)
+        survey.get("rounds", use: rounds)
+        survey.post("rounds", use: openRound)
+        survey.get("rounds", ":id", use: round)
+        survey.post("rounds", ":id", "close", use: closeRound)
+        survey.post("rounds", ":id", "responses", use: respond)
+        survey.get("rounds", ":id", "results", use: results)
+    }
+
+    static func service(_ req: Request) throws -> SurveyService { SurveyService(db: req.db, actor: try req.actor()) }
+
+    struct QuestionDTO: Content {
+        let id: UUID
+        let text: String
+        let kind: SurveyQuestionKind
+        let active: Bool
+        init(_ q: SurveyQuestion) throws { id = try q.requireID(); text = q.text; kind = q.kind; active = q.active }
+    }
+
+    struct RoundDTO: Content {
+        let id: UUID
+        let quarter: String
+        let openedOn: String
+        let closedOn: String?
+        let questions: [QuestionDTO]?
+        init(_ r: SurveyRound, questions: [SurveyQuestion]? = nil) throws {
+            id = try r.requireID(); quarter = r.quarter; openedOn = r.openedOn; closedOn = r.closedOn
+            self.questions = try questions?.map(QuestionDTO.init)
+        }
+    }
+
+    struct LikertDTO: Content {
+        let networkId: UUID?
+        let responses: Int?
+        let mean: Double?
+        let distribution: [Int]?
+        let suppressed: Bool
+        init(network: UUID?, _ r: LikertResult) {
+            networkId = network
+            responses = DisclosureControl.council.count(r.responses).value
+            mean = r.mean.value
+            distribution = r.distribution
+            suppressed = r.distribution == nil || r.mean.isSuppressed
+        }
+    }
+
+    struct QuestionResultDTO: Content {
+        let question: QuestionDTO
+        let all: LikertDTO?
+        let perNetwork: [LikertDTO]
+        let openAnswers: [String]?
+    }
+
+    struct ResultsDTO: Content {
+        let round: RoundDTO
+        let responses: Int?
+        let questions: [QuestionResultDTO]
+    }
+
+    struct RoundBody: Content { var quarter: String? }
+
+    @Sendable static func questions(req: Request) async throws -> [QuestionDTO] {
+        try await service(req).questions().map(QuestionDTO.init)
+    }
+
+    @Sendable static func addQuestion(req: Request) async throws -> Response {
+        let service = try service(req)
+        guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
+        let question = try await service.addQuestion(try req.content.decode(SurveyQuestionInput.self))
+        return try await QuestionDTO(question).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func deactivate(req: Request) async throws -> QuestionDTO {
+        try QuestionDTO(try await service(req).deactivate(try req.id()))
+    }
+
+    @Sendable static func rounds(req: Request) async throws -> [RoundDTO] {
+        try await service(req).rounds().map { try RoundDTO($0) }
+    }
+
+    @Sendable static func openRound(req: Request) async throws -> Response {
+        guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
+        let text = try req.content.decode(RoundBody.self).quarter
+        guard let quarter = text.flatMap(ReportingPeriod.init) else {
+            throw ValidationFailure("quarter", "Kies een kwartaal, bijvoorbeeld 2026Q1.")
+        }
+        let round = try await service(req).openRound(quarter)
+        return try await RoundDTO(round).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func round(req: Request) async throws -> RoundDTO {
+        let (round, questions) = try await service(req).round(try req.id())
+        return try RoundDTO(round, questions: questions)
+    }
+
+    @Sendable static func closeRound(req: Request) async throws -> RoundDTO {
+        try RoundDTO(try await service(req).closeRound(try req.id()))
+    }
+
+    @Sendable static func respond(req: Request) async throws -> HTTPStatus {
+        let service = try service(req)
+        _ = try await service.networks()
+        try await service.respond(try req.id(), try req.content.decode(SurveyResponseInput.self))
+        return .created
+    }
+
+    @Sendable static func results(req: Request) async throws -> ResultsDTO {
+        let r = try await service(req).results(try req.id())
+        return ResultsDTO(round: try RoundDTO(r.round), responses: r.responses.value, questions: try r.questions.map { q in
+            QuestionResultDTO(question: try QuestionDTO(q.question), all: q.all.map { LikertDTO(network: nil, $0) },
+                              perNetwork: q.perNetwork.map { LikertDTO(network: $0.network.id, $0.result) }, openAnswers: q.openAnswers)
+        })
+    }
+}
