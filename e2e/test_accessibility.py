@@ -38,8 +38,8 @@ def test_login_page(driver, base_url):
 
 @pytest.mark.parametrize("username, paths", [
     ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners", "/inwoners/nieuw", "/overleggen", "/api-tokens",
-                         "/cijfers", "/cijfers?period=2026-01-01..2025-01-01", "/cijfers/K1/verzoeken"]),
-    ("raad", ["/cijfers", "/cijfers/definities", "/raadsbrief"]),
+                         "/cijfers", "/cijfers?period=2026-01-01..2025-01-01", "/cijfers/K1/verzoeken", "/effectmetingen", "/enquete"]),
+    ("raad", ["/cijfers", "/cijfers/definities", "/raadsbrief", "/cijfers/effecten"]),
     ("analist", ["/raadsbrief", "/enquete", "/enquete/vragen", "/import/toewijzingen"]),
     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten"]),
     ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),

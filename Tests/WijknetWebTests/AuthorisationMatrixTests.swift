@@ -101,6 +101,10 @@ extension AppTests {
             "POST /api/v1/survey/rounds": .surveyManage, "GET /api/v1/survey/rounds/:id": .surveyRead,
             "POST /api/v1/survey/rounds/:id/close": .surveyManage, "POST /api/v1/survey/rounds/:id/responses": .surveyAnswer,
             "GET /api/v1/survey/rounds/:id/results": .figures,
+            "GET /verzoeken/:id/effectmeting": .caseWrite, "POST /verzoeken/:id/effectmeting": .caseWrite,
+            "GET /effectmetingen": .residents, "GET /cijfers/effecten": .figures,
+            "GET /api/v1/requests/:id/effect-measurements": .caseRead, "POST /api/v1/requests/:id/effect-measurements": .caseWrite,
+            "GET /api/v1/effect-measurements/due": .residents, "GET /api/v1/figures/effects": .figures,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]

@@ -16,5 +16,6 @@ public enum WijknetMigrations {
         CreateHistoricalAssignments(),
         CreateLetterTexts(),
         CreateSurvey(),
+        CreateEffectMeasurements(),
     ]
 }

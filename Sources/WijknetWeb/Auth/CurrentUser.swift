@@ -34,6 +34,9 @@ extension Request {
     func residentService() throws -> ResidentService {
         ResidentService(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
     }
+    func effectService() throws -> EffectService {
+        EffectService(db: db, actor: try actor(), followUpMonths: application.wijknetConfig.followUpMonths, channel: auditChannel)
+    }
     func meetingService() throws -> MeetingService { MeetingService(db: db, actor: try actor(), channel: auditChannel) }
 
     func requireRole(_ roles: Role...) throws -> User {

@@ -25,9 +25,11 @@ public struct WijknetConfig: Sendable {
     public var partnerAccess: PartnerAccess
     /// How long residents' files are kept after their support ended.
     public var retention: RetentionPolicy
+    /// Months between the intake measurement and the follow-up (track 3).
+    public var followUpMonths: Int
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
-                partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard) {
+                partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -35,11 +37,13 @@ public struct WijknetConfig: Sendable {
         self.sessionMinutes = sessionMinutes
         self.partnerAccess = partnerAccess
         self.retention = retention
+        self.followUpMonths = followUpMonths
     }
 
-    /// The periods a municipality may set: `WIJKNET_PARTNER_ACCESS_DAYS`, and
-    /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`; the defaults otherwise.
-    public static func periods(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (PartnerAccess, RetentionPolicy) {
+    /// The periods a municipality may set: `WIJKNET_PARTNER_ACCESS_DAYS`,
+    /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`, and
+    /// `WIJKNET_FOLLOW_UP_MONTHS`; the defaults otherwise.
+    public static func periods(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (PartnerAccess, RetentionPolicy, followUpMonths: Int) {
         var wrong: [String] = []
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let text = environment[name], !text.isEmpty else { return fallback }
@@ -54,8 +58,9 @@ public struct WijknetConfig: Sendable {
         let retention = RetentionPolicy(wmoYears: number("WIJKNET_RETENTION_WMO_YEARS", standard.wmoYears, 1...100),
                                         jeugdYears: number("WIJKNET_RETENTION_JEUGD_YEARS", standard.jeugdYears, 1...100),
                                         withoutCareYears: number("WIJKNET_RETENTION_WITHOUT_CARE_YEARS", standard.withoutCareYears, 1...100))
+        let followUp = number("WIJKNET_FOLLOW_UP_MONTHS", 6, 1...36)
         guard wrong.isEmpty else { throw Missing(items: wrong) }
-        return (access, retention)
+        return (access, retention, followUp)
     }
 
     /// What is missing from the configuration, in words an operator can act on.

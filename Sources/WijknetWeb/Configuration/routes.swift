@@ -64,6 +64,10 @@ func routes(_ app: Application) throws {
     signedIn.get("enquete", "vragen", use: SurveyPages.questions)
     signedIn.post("enquete", "vragen", use: SurveyPages.addQuestion)
     signedIn.post("enquete", "vragen", ":id", "uit", use: SurveyPages.deactivate)
+    signedIn.get("verzoeken", ":id", "effectmeting", use: EffectPages.show)
+    signedIn.post("verzoeken", ":id", "effectmeting", use: EffectPages.record)
+    signedIn.get("effectmetingen", use: EffectPages.due)
+    signedIn.get("cijfers", "effecten", use: EffectPages.results)
     signedIn.get("audit", use: AuditPages.search)
     signedIn.get("audit", "inwoner", use: AuditPages.residentForm)
     signedIn.post("audit", "inwoner", use: AuditPages.resident)
@@ -91,4 +95,5 @@ func routes(_ app: Application) throws {
     FiguresAPI.register(authed)
     ImportsAPI.register(authed)
     SurveyAPI.register(authed)
+    EffectsAPI.register(authed)
 }

@@ -37,6 +37,9 @@ enum SiteURL {
     case dashboardChart(String)
     case dashboardRequests(String)
     case historyImport
+    case requestEffects(UUID)
+    case effectsDue
+    case dashboardEffects
     case survey
     case surveyRounds
     case surveyRound(UUID)
@@ -90,6 +93,9 @@ enum SiteURL {
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
+        case .requestEffects(let id): "/verzoeken/\(id)/effectmeting"
+        case .effectsDue: "/effectmetingen"
+        case .dashboardEffects: "/cijfers/effecten"
         case .survey: "/enquete"
         case .surveyRounds: "/enquete/rondes"
         case .surveyRound(let id): "/enquete/rondes/\(id)"

@@ -99,7 +99,7 @@ enum CasePage {
         <h2>Wat speelt er?</h2>
         <p class="summary">\(r.summary)</p>
         \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
-        \(canWrite && !file.resident.isAnonymised ? residentRights(file.resident.id!) : .empty)
+        \(canWrite && !file.resident.isAnonymised ? residentRights(file.resident.id!, request: file.request.id!) : .empty)
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         <h2>Uitkomsten</h2>
@@ -133,8 +133,9 @@ enum CasePage {
     }
 
     /// The resident's rights, for the coach: access, correction, erasure.
-    static func residentRights(_ id: UUID) -> Markup {
+    static func residentRights(_ id: UUID, request: UUID) -> Markup {
         """
+        <p><a href="\(SiteURL.requestEffects(request).path)">Effectmeting: vragenlijst inwoner</a></p>
         <p>Rechten van de inwoner: <a href="\(SiteURL.residentExport(id).path)">inzage-export</a>,
         <a href="\(SiteURL.residentEdit(id).path)">gegevens corrigeren</a>, <a href="\(SiteURL.residentErase(id).path)">gegevens wissen</a>.</p>
         """

@@ -73,7 +73,7 @@ enum DashboardPage {
         return response
     }
 
-    static func filterForm(_ req: Request, _ state: FormState) async throws -> Markup {
+    static func filterForm(_ req: Request, _ state: FormState, action: SiteURL = .dashboard) async throws -> Markup {
         let municipalities = try await Catalogue.municipalities(on: req.db)
         let areas = try await Catalogue.areas(on: req.db)
         let networks = try await Catalogue.networks(on: req.db)
@@ -87,7 +87,7 @@ enum DashboardPage {
             }
         }
         return """
-        <form method="get" action="\(SiteURL.dashboard.path)" class="filters" aria-label="Cijfers filteren">
+        <form method="get" action="\(action.path)" class="filters" aria-label="Cijfers filteren">
         \(Form.select("municipalityId", "Gemeente", state, options: municipalities.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
@@ -95,7 +95,7 @@ enum DashboardPage {
         \(Form.select("period", "Periode", state, options: periods, required: false, blank: "Eigen periode (hieronder)"))
         \(Form.text("from", "Eigen periode vanaf", state, type: "date", required: false))
         \(Form.text("to", "Eigen periode tot en met", state, type: "date", required: false))
-        <button type="submit">Toon cijfers</button> <a href="\(SiteURL.dashboard.path)">Standaard</a>
+        <button type="submit">Toon cijfers</button> <a href="\(action.path)">Standaard</a>
         </form>
         """
     }

@@ -21,6 +21,7 @@ enum HomePage {
         }
         if user.role == .coach {
             blocks.append("<p><a class=\"button\" href=\"\(SiteURL.residents.path)\">Nieuw verzoek na keukentafelgesprek</a></p>")
+            blocks.append("<p><a href=\"\(SiteURL.effectsDue.path)\">Vervolgmetingen die nodig zijn</a></p>")
         }
         if user.role == .admin {
             blocks.append("<p><a href=\"\(SiteURL.admin.path)\">Gebieden, netwerken, organisaties en producten beheren</a></p>")

@@ -1,0 +1,104 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// Effects for residents (track 3): the coach records the resident questionnaire at intake and
+/// after the follow-up period; the figure roles see the change per item, per network and outside.
+public struct EffectService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let today: CalendarDate
+    let followUpMonths: Int
+    let audit: AuditTrail
+
+    public init(db: any Database, actor: Actor, followUpMonths: Int = 6, today: CalendarDate = .today(), channel: AuditChannel = .command) {
+        self.db = db
+        self.actor = actor
+        self.today = today
+        self.followUpMonths = followUpMonths
+        self.audit = AuditTrail(actor: actor, channel: channel)
+    }
+
+    private var requests: RequestService { RequestService(db: db, actor: actor, today: today, channel: audit.channel) }
+
+    /// Records (or corrects) the measurement of one moment; the coach of the area only.
+    public func record(_ requestID: UUID, _ input: EffectMeasurementInput, measure: EffectMeasure = .questionnaire) async throws -> EffectMeasurement {
+        let request = try await requests.load(requestID, for: .write)
+        let valid = try validating { () throws(ValidationFailure) in try input.validate(measure, today: today) }
+        if valid.date < (CalendarDate(request.intakeDate) ?? valid.date).adding(days: -31) {
+            throw StoreError.invalid(ValidationFailure("date", "De datum ligt meer dan een maand voor de aanvraag."))
+        }
+        return try await db.transaction { db in
+            let existing = try await EffectMeasurement.query(on: db).filter(\.$request.$id == requestID)
+                .filter(\.$measure == measure).filter(\.$moment == valid.moment).first()
+            let measurement = existing ?? EffectMeasurement()
+            measurement.$request.id = requestID
+            measurement.measure = measure
+            measurement.set(valid, by: actor.userID)
+            try await measurement.save(on: db)
+            try await audit.record(existing == nil ? .create : .update, "effectMeasurement", measurement.id, residents: [request.$resident.id],
+                                   purpose: "Effectmeting vastgelegd (\(valid.moment.label.lowercased()))", on: db)
+            return measurement
+        }
+    }
+
+    /// The measurements of a request, for whoever may read the case; logged.
+    public func measurements(_ requestID: UUID) async throws -> [EffectMeasurement] {
+        let request = try await requests.load(requestID, for: .read)
+        try await audit.recordRead(.read, "effectMeasurement", requestID, residents: [request.$resident.id], purpose: "Effectmetingen ingezien", on: db)
+        return try await EffectMeasurement.query(on: db).filter(\.$request.$id == requestID).sort(\.$measuredOn).all()
+    }
+
+    /// The day the follow-up of an intake measurement is due.
+    public func followUpDue(after intake: CalendarDate) -> CalendarDate {
+        CalendarDate(year: intake.year + (intake.month - 1 + followUpMonths) / 12, month: (intake.month - 1 + followUpMonths) % 12 + 1, day: 1)!
+            .adding(days: intake.day - 1)
+    }
+
+    /// Requests of the coach's area whose intake measurement is older than the follow-up period and
+    /// that have no follow-up yet, oldest first; the list is logged.
+    public func dueFollowUps() async throws -> [(request: SupportRequest, due: CalendarDate)] {
+        guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
+        let intakes = try await EffectMeasurement.query(on: db).filter(\.$moment == .intake)
+            .join(SupportRequest.self, on: \EffectMeasurement.$request.$id == \SupportRequest.$id)
+            .filter(SupportRequest.self, \.$area.$id == area).all()
+        let followed = Set(try await EffectMeasurement.query(on: db).filter(\.$moment == .followUp)
+            .filter(\.$request.$id ~~ intakes.map { $0.$request.id }).all().map { $0.$request.id })
+        let due = intakes.compactMap { m -> (UUID, CalendarDate)? in
+            guard !followed.contains(m.$request.id), let date = CalendarDate(m.measuredOn) else { return nil }
+            let due = followUpDue(after: date)
+            return due <= today ? (m.$request.id, due) : nil
+        }
+        let models = try await SupportRequest.query(on: db).filter(\.$id ~~ due.map(\.0)).with(\.$resident).all()
+        let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
+        let list = due.compactMap { id, date in byID[id].map { ($0, date) } }.sorted { $0.1 < $1.1 }
+        if !list.isEmpty {
+            try await audit.recordRead(.list, "effectMeasurements", nil, residents: list.map { $0.0.$resident.id }, purpose: "Vervolgmetingen die nodig zijn", on: db)
+        }
+        return list
+    }
+
+    /// The change per item, per network and outside, over pairs whose follow-up fell in the period.
+    public func changes(_ query: FigureQuery, measure: EffectMeasure = .questionnaire) async throws -> [EffectChange] {
+        guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
+        let records = Dictionary(uniqueKeysWithValues: try await FigureRecordsQuery.load(query.scope, on: db).map { ($0.id, $0) })
+        let networks = Dictionary(uniqueKeysWithValues: try await SupportRequest.query(on: db).filter(\.$id ~~ Array(records.keys)).all()
+            .map { ($0.id!, $0.$network.id) })
+        let measurements = try await EffectMeasurement.query(on: db).filter(\.$measure == measure).filter(\.$request.$id ~~ Array(records.keys)).all()
+        var byRequest: [UUID: [EffectMoment: EffectMeasurement]] = [:]
+        for m in measurements { byRequest[m.$request.id, default: [:]][m.moment] = m }
+        var pairs: [EffectPair] = []
+        for (id, moments) in byRequest {
+            guard let before = moments[.intake], let after = moments[.followUp], let record = records[id],
+                  let day = CalendarDate(after.measuredOn), query.period.contains(day),
+                  query.law.map(record.law.includes) ?? true else { continue }
+            let firsts = record.assignments.filter { $0.kind == .first }.map(\.insideNetwork)
+            guard let group = EffectGroup.of(network: networks[id] ?? nil, firstAssignmentsInside: firsts,
+                                             hasWelfare: record.referrals.contains(where: \.counts)) else { continue }
+            for (item, score) in before.scores {
+                if let later = after.scores[item] { pairs.append(EffectPair(group: group, item: item, before: score, after: later)) }
+            }
+        }
+        return EffectChange.of(pairs)
+    }
+}

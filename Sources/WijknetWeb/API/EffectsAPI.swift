@@ -1,0 +1,68 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// Track 3 through the API: a request's effect measurements, the follow-ups due, and the change
+/// per item and group.
+enum EffectsAPI {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("requests", ":id", "effect-measurements", use: list)
+        api.post("requests", ":id", "effect-measurements", use: record)
+        api.get("effect-measurements", "due", use: due)
+        api.get("figures", "effects", use: changes)
+    }
+
+    struct MeasurementDTO: Content {
+        let id: UUID
+        let requestId: UUID
+        let measure: EffectMeasure
+        let moment: EffectMoment
+        let date: String
+        let scores: [String: Int]
+        init(_ m: EffectMeasurement) throws {
+            id = try m.requireID(); requestId = m.$request.id; measure = m.measure; moment = m.moment; date = m.measuredOn; scores = m.scores
+        }
+    }
+
+    struct DueDTO: Content {
+        let requestId: UUID
+        let due: String
+    }
+
+    struct ChangeDTO: Content {
+        let item: String
+        /// The network's id; absent for the group outside the network.
+        let networkId: UUID?
+        let outside: Bool
+        let pairs: Int?
+        let before: Double?
+        let after: Double?
+        let change: Double?
+        let suppressed: Bool
+    }
+
+    @Sendable static func list(req: Request) async throws -> [MeasurementDTO] {
+        try await req.effectService().measurements(try req.id()).map(MeasurementDTO.init)
+    }
+
+    @Sendable static func record(req: Request) async throws -> Response {
+        let id = try req.id()
+        // The record's rules first, so someone without access learns nothing from the body.
+        _ = try await req.requestService().load(id, for: .write)
+        let saved = try await req.effectService().record(id, try req.content.decode(EffectMeasurementInput.self))
+        return try await MeasurementDTO(saved).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func due(req: Request) async throws -> [DueDTO] {
+        try await req.effectService().dueFollowUps().map { DueDTO(requestId: try $0.request.requireID(), due: $0.due.description) }
+    }
+
+    @Sendable static func changes(req: Request) async throws -> [ChangeDTO] {
+        try DashboardExtras.requireFigures(req)
+        return try await req.effectService().changes(try DashboardExtras.query(req)).map { c in
+            let network: UUID? = if case .network(let id) = c.group { id } else { nil }
+            return ChangeDTO(item: c.item, networkId: network, outside: c.group == .outside, pairs: c.pairs.value, before: c.before.value,
+                             after: c.after.value, change: c.change.value, suppressed: c.change.isSuppressed)
+        }.sorted { ($0.item, $0.networkId?.uuidString ?? "~") < ($1.item, $1.networkId?.uuidString ?? "~") }
+    }
+}

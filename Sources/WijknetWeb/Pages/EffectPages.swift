@@ -1,0 +1,136 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// Track 3, effects for residents: the questionnaire on a request (`/verzoeken/:id/effectmeting`),
+/// the follow-ups due for a coach (`/effectmetingen`) and the change per network
+/// (`/cijfers/effecten`).
+enum EffectPages {
+    static let measure = EffectMeasure.questionnaire
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await render(req, FormState())
+    }
+
+    static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
+        let id = try req.id()
+        let service = try req.effectService()
+        let request = try await req.requestService().load(id, for: .write)
+        let measurements = try await service.measurements(id)
+        let byMoment = Dictionary(measurements.map { ($0.moment, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = measure.items.map { item -> Markup in
+            let cells = EffectMoment.allCases.map { moment -> Markup in
+                "<td class=\"number\">\(byMoment[moment]?.scores[item.key].map(String.init) ?? "–")</td>"
+            }
+            return "<tr><th scope=\"row\">\(item.text)</th>\(cells)</tr>"
+        }
+        let header = EffectMoment.allCases.map { m -> Markup in
+            "<th scope=\"col\">\(m.label)\(byMoment[m].flatMap { CalendarDate($0.measuredOn) }.map { " (\($0.dutch))" } ?? "")</th>"
+        }
+        var form = state
+        if form.values["moment"] == nil { form.values["moment"] = byMoment[.intake] == nil ? EffectMoment.intake.rawValue : EffectMoment.followUp.rawValue }
+        if form.values["date"] == nil { form.values["date"] = CalendarDate.today().description }
+        let due = byMoment[.intake].flatMap { CalendarDate($0.measuredOn) }.map(service.followUpDue)
+        let questions = measure.items.enumerated().map { n, item -> Markup in
+            let name = "scores.\(item.key)"
+            let error = state.error(name)
+            let options = (1...5).map { v -> Markup in
+                let fid = Form.id(name) + "-\(v)"
+                return "<div class=\"check\"><input type=\"radio\" id=\"\(fid)\" name=\"\(name)\" value=\"\(v)\"\(Markup(raw: form[name] == "\(v)" ? " checked" : ""))> <label for=\"\(fid)\">\(v) – \(ResidentQuestion.scaleLabel(v))</label></div>"
+            }
+            return """
+            <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(Form.id(name))"><legend>\(n + 1). \(item.text)</legend>\
+            \(error.map { "<p class=\"field-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" as Markup } ?? .empty)\(options)</fieldset>
+            """
+        }
+        let response = Layout.page("Effectmeting", req, flash: flash, """
+        <h1>Effectmeting: vragenlijst inwoner</h1>
+        <p>Bij de aanvraag en \(req.application.wijknetConfig.followUpMonths) maanden later loop je met de inwoner deze vijf vragen door.
+        Zo is te zien wat de ondersteuning voor inwoners betekent, binnen en buiten het netwerk.
+        \(due.map { "De vervolgmeting is nodig vanaf \($0.dutch)." as Markup } ?? .empty)</p>
+        <table><caption>Antwoorden (1 = helemaal niet, 5 = helemaal wel)</caption><thead><tr><th scope="col">Vraag</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        <h2>Meting vastleggen</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.requestEffects(id).path)" novalidate>\(Form.csrf(req))
+        \(Form.select("moment", "Moment", form, options: EffectMoment.allCases.map { ($0.rawValue, $0.label) }, blank: nil, hint: "Een moment opnieuw vastleggen vervangt de eerdere meting."))
+        \(Form.text("date", "Datum van het gesprek", form, type: "date"))
+        \(questions)
+        <button type="submit">Opslaan</button> <a href="\(SiteURL.request(try request.requireID()).path)">Terug naar het verzoek</a>
+        </form>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func record(req: Request) async throws -> Response {
+        let id = try req.id()
+        let service = try req.effectService()
+        _ = try await req.requestService().load(id, for: .write)
+        let names = ["moment", "date"] + measure.items.map { "scores.\($0.key)" }
+        let values = req.formValues(names)
+        let scores = Dictionary(uniqueKeysWithValues: measure.items.compactMap { item in values["scores.\(item.key)"].map { (item.key, $0) } })
+        do {
+            let saved = try await service.record(id, EffectMeasurementInput(moment: values["moment"], date: values["date"], scores: scores))
+            return try await render(req, FormState(), flash: "De meting (\(saved.moment.label.lowercased())) is opgeslagen.")
+        } catch StoreError.invalid(let failure) {
+            return try await render(req, FormState(values: values, errors: failure.errors))
+        }
+    }
+
+    @Sendable static func due(req: Request) async throws -> Response {
+        let list = try await req.effectService().dueFollowUps()
+        let rows = list.map { item -> Markup in
+            "<tr><td><a href=\"\(SiteURL.requestEffects(item.request.id!).path)\">\(item.request.resident.fullName)</a></td><td>\(CalendarDate(item.request.intakeDate)?.dutch ?? item.request.intakeDate)</td><td>\(item.due.dutch)</td></tr>"
+        }
+        return Layout.page("Vervolgmetingen", req, """
+        <h1>Vervolgmetingen die nodig zijn</h1>
+        <p>Inwoners van jouw gebied bij wie de vragenlijst bij de aanvraag is afgenomen en de vervolgperiode voorbij is.</p>
+        \(rows.isEmpty ? "<p>Er zijn nu geen vervolgmetingen nodig.</p>" as Markup : "<table><caption>\(rows.count) vervolgmetingen</caption><thead><tr><th scope=\"col\">Inwoner</th><th scope=\"col\">Aanvraag</th><th scope=\"col\">Nodig vanaf</th></tr></thead><tbody>\(rows)</tbody></table>")
+        """)
+    }
+
+    /// The change per question, per network and outside, for the dashboard's filters.
+    @Sendable static func results(req: Request) async throws -> Response {
+        try DashboardExtras.requireFigures(req)
+        var state = FormState(values: FigureQueryInput.values(of: req))
+        let query: FigureQuery
+        do { query = try FigureQueryInput(values: state.values).query() } catch {
+            state.errors = error.errors
+            query = FigureQuery(period: FigureQueryInput.lastCompleteQuarter())
+        }
+        if state.values["period"] == nil && state.values["from"] == nil { state.values["period"] = query.period.description }
+        let changes = try await req.effectService().changes(query)
+        let networks = Dictionary(uniqueKeysWithValues: try await Catalogue.networks(on: req.db).map { ($0.id!, $0.name) })
+        func name(_ group: EffectGroup) -> String {
+            switch group {
+            case .network(let id): networks[id] ?? "onbekend netwerk"
+            case .outside: "Buiten het netwerk"
+            }
+        }
+        func number(_ value: Disclosed<Double>, signed: Bool = false) -> String {
+            guard let v = value.value else { return FigureFormat.suppressed }
+            return (signed && v > 0 ? "+" : "") + FigureFormat.decimal(v, digits: 1)
+        }
+        let tables = measure.items.map { item -> Markup in
+            let rows = changes.filter { $0.item == item.key }.sorted { name($0.group) < name($1.group) }.map { c -> Markup in
+                "<tr><th scope=\"row\">\(name(c.group))</th><td class=\"number\">\(c.pairs.value.map(String.init) ?? FigureFormat.suppressed)</td><td class=\"number\">\(number(c.before))</td><td class=\"number\">\(number(c.after))</td><td class=\"number\">\(number(c.change, signed: true))</td></tr>"
+            }
+            return rows.isEmpty ? "<h2>\(item.text)</h2><p>Nog geen paren van metingen in deze periode.</p>" : """
+            <h2>\(item.text)</h2>
+            <table><caption>\(item.text) — verandering per netwerk</caption><thead><tr><th scope="col">Groep</th><th scope="col">Paren</th><th scope="col">Bij de aanvraag</th><th scope="col">Na de vervolgperiode</th><th scope="col">Verandering</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
+        }
+        let response = Layout.page("Effecten voor inwoners", req, """
+        <h1>Effecten voor inwoners</h1>
+        <p>De verandering per vraag tussen de meting bij de aanvraag en de vervolgmeting, over inwoners van wie beide metingen er zijn en
+        de vervolgmeting in de gekozen periode viel (paren). Binnen het netwerk: de eerste toewijzingen bleven binnen het netwerk, of het
+        verzoek ging naar welzijn; buiten: een eerste toewijzing ging naar een aanbieder buiten het netwerk. Schaal 1 tot 5; een positieve
+        verandering is een verbetering. <strong>\(FigureFormat.suppressed)</strong>: minder dan 5 paren, of een gemiddelde op minder dan 10.</p>
+        \(Form.errorSummary(state))
+        \(try await DashboardPage.filterForm(req, state, action: SiteURL.dashboardEffects))
+        \(tables)
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+}
