@@ -32,16 +32,7 @@ enum EffectPages {
         if form.values["date"] == nil { form.values["date"] = CalendarDate.today().description }
         let due = byMoment[.intake].flatMap { CalendarDate($0.measuredOn) }.map(service.followUpDue)
         let questions = measure.items.enumerated().map { n, item -> Markup in
-            let name = "scores.\(item.key)"
-            let error = state.error(name)
-            let options = (1...5).map { v -> Markup in
-                let fid = Form.id(name) + "-\(v)"
-                return "<div class=\"check\"><input type=\"radio\" id=\"\(fid)\" name=\"\(name)\" value=\"\(v)\"\(Markup(raw: form[name] == "\(v)" ? " checked" : ""))> <label for=\"\(fid)\">\(v) – \(ResidentQuestion.scaleLabel(v))</label></div>"
-            }
-            return """
-            <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(Form.id(name))"><legend>\(n + 1). \(item.text)</legend>\
-            \(error.map { "<p class=\"field-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" as Markup } ?? .empty)\(options)</fieldset>
-            """
+            Form.radios("scores.\(item.key)", "\(n + 1). \(item.text)", form, options: (1...5).map { ("\($0)", "\($0) – \(ResidentQuestion.scaleLabel($0))") })
         }
         let response = Layout.page("Effectmeting", req, flash: flash, """
         <h1>Effectmeting: vragenlijst inwoner</h1>

@@ -101,6 +101,19 @@ enum Form {
         """
     }
 
+    /// One choice from a short scale, as a fieldset of radio buttons with the error inside it.
+    static func radios(_ name: String, _ legend: String, _ state: FormState, options: [(value: String, label: String)]) -> Markup {
+        let error = state.error(name)
+        let buttons = options.map { o -> Markup in
+            let fid = id(name) + "-\(o.value)"
+            return "<div class=\"check\"><input type=\"radio\" id=\"\(fid)\" name=\"\(name)\" value=\"\(o.value)\"\(Markup(raw: state[name] == o.value ? " checked" : ""))> <label for=\"\(fid)\">\(o.label)</label></div>"
+        }
+        return """
+        <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(id(name))"><legend>\(legend)</legend>\
+        \(error.map { "<p class=\"field-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" as Markup } ?? .empty)\(buttons)</fieldset>
+        """
+    }
+
     static func checkbox(_ name: String, _ label: String, checked: Bool) -> Markup {
         "<div class=\"check\"><input type=\"checkbox\" id=\"\(id(name))\" name=\"\(name)\" value=\"on\"\(Markup(raw: checked ? " checked" : ""))> <label for=\"\(id(name))\">\(label)</label></div>"
     }

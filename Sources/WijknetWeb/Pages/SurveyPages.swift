@@ -138,15 +138,7 @@ enum SurveyPages {
             let name = "answers.\(q.id!.uuidString)"
             switch q.kind {
             case .likert:
-                let error = state.error(name)
-                let options = Likert.range.map { v -> Markup in
-                    let id = Form.id(name) + "-\(v)"
-                    return "<div class=\"check\"><input type=\"radio\" id=\"\(id)\" name=\"\(name)\" value=\"\(v)\"\(Markup(raw: state[name] == "\(v)" ? " checked" : ""))> <label for=\"\(id)\">\(v) – \(Likert.label(v))</label></div>"
-                }
-                return """
-                <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(Form.id(name))"><legend>\(n + 1). \(q.text)</legend>\
-                \(error.map { "<p class=\"field-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" as Markup } ?? .empty)\(options)</fieldset>
-                """
+                return Form.radios(name, "\(n + 1). \(q.text)", state, options: Likert.range.map { ("\($0)", "\($0) – \(Likert.label($0))") })
             case .open:
                 return Form.textarea(name, "\(n + 1). \(q.text)", state, required: false, rows: 3)
             }
