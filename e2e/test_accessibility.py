@@ -56,6 +56,11 @@ def test_case_meeting_and_network_pages(driver, base_url):
     driver.get(base_url + "/verzoeken")
     driver.get(first_link(driver, "/verzoeken/"))
     assert violations(driver) == [], "case page"
+    zrm = driver.find_element(By.PARTIAL_LINK_TEXT, "Zelfredzaamheid").get_attribute("href")
+    effects = driver.find_element(By.PARTIAL_LINK_TEXT, "Effectmeting").get_attribute("href")
+    for path in (zrm, effects):
+        driver.get(path)
+        assert violations(driver) == [], path
     driver.get(base_url + "/overleggen")
     driver.get(first_link(driver, "/overleggen/"))
     assert violations(driver) == [], "meeting page"

@@ -105,6 +105,8 @@ extension AppTests {
             "GET /effectmetingen": .residents, "GET /cijfers/effecten": .figures,
             "GET /api/v1/requests/:id/effect-measurements": .caseRead, "POST /api/v1/requests/:id/effect-measurements": .caseWrite,
             "GET /api/v1/effect-measurements/due": .residents, "GET /api/v1/figures/effects": .figures,
+            "GET /inwoners/:id/zrm": .residents, "POST /inwoners/:id/zrm": .residents,
+            "GET /api/v1/residents/:id/zrm-assessments": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]

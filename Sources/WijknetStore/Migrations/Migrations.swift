@@ -17,5 +17,6 @@ public enum WijknetMigrations {
         CreateLetterTexts(),
         CreateSurvey(),
         CreateEffectMeasurements(),
+        CreateZRMAssessments(),
     ]
 }

@@ -17,9 +17,16 @@ struct BarChart {
     let categories: [String]
     let series: [Series]
     let measure: FigureDefinition.Measure
+    /// Long category names (the 13 ZRM domains) are written at a slant below the axis.
+    var slantedLabels = false
+    /// A fixed scale maximum (5 for the ZRM levels); by default one that fits the values.
+    var maximum: Double? = nil
+    /// The distance between grid lines; by default a quarter of the scale.
+    var tickStep: Double? = nil
 
-    private let width = 640.0, height = 280.0
-    private let left = 48.0, right = 12.0, top = 40.0, bottom = 44.0
+    private let width = 640.0, left = 48.0, right = 12.0, top = 40.0
+    private var height: Double { slantedLabels ? 380 : 280 }
+    private var bottom: Double { slantedLabels ? 144 : 44 }
 
     /// The chart as an `<svg>` element; `standalone` adds the XML namespace for a downloaded file.
     func svg(standalone: Bool = false) -> Markup {
@@ -54,7 +61,10 @@ struct BarChart {
                     """)
                 }
             }
-            parts.append("<text x=\"\(f(left + group * Double(c) + group / 2))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(category)</text>")
+            let x = f(left + group * Double(c) + group / 2), y = f(height - bottom + 16)
+            parts.append(slantedLabels
+                ? "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"end\" font-size=\"11\" transform=\"rotate(-40 \(x) \(y))\">\(category)</text>"
+                : "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"middle\" font-size=\"11\">\(category)</text>")
         }
         var legend: [Markup] = []
         var x = left
@@ -84,12 +94,16 @@ struct BarChart {
     }
 
     private var scaleMaximum: Double {
+        if let maximum { return maximum }
         if measure == .share { return 1 }
         let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         return niceCeiling(max(1, largest * 1.1))
     }
 
-    private func ticks(_ maximum: Double) -> [Double] { (0...4).map { maximum * Double($0) / 4 } }
+    private func ticks(_ maximum: Double) -> [Double] {
+        guard let tickStep, tickStep > 0 else { return (0...4).map { maximum * Double($0) / 4 } }
+        return stride(from: 0, through: maximum, by: tickStep).map { $0 }
+    }
 
     private func niceCeiling(_ value: Double) -> Double {
         let magnitude = pow(10, floor(log10(value)))

@@ -28,6 +28,8 @@ func routes(_ app: Application) throws {
     signedIn.post("inwoners", use: ResidentsPage.search)
     signedIn.get("inwoners", "nieuw", use: ResidentsPage.new)
     signedIn.post("inwoners", "nieuw", use: ResidentsPage.create)
+    signedIn.get("inwoners", ":id", "zrm", use: ZRMPage.show)
+    signedIn.post("inwoners", ":id", "zrm", use: ZRMPage.record)
     signedIn.get("inwoners", ":id", "wijzigen", use: ResidentRightsPages.editForm)
     signedIn.post("inwoners", ":id", "wijzigen", use: ResidentRightsPages.save)
     signedIn.get("inwoners", ":id", "wissen", use: ResidentRightsPages.eraseForm)
@@ -96,4 +98,5 @@ func routes(_ app: Application) throws {
     ImportsAPI.register(authed)
     SurveyAPI.register(authed)
     EffectsAPI.register(authed)
+    ZRMAPI.register(authed)
 }

@@ -18,6 +18,7 @@ enum SiteURL {
     case residents
     case newResident
     case residentEdit(UUID)
+    case residentZRM(UUID)
     case residentErase(UUID)
     case residentExport(UUID)
     case residentExportJSON(UUID)
@@ -74,6 +75,7 @@ enum SiteURL {
         case .residents: "/inwoners"
         case .newResident: "/inwoners/nieuw"
         case .residentEdit(let id): "/inwoners/\(id)/wijzigen"
+        case .residentZRM(let id): "/inwoners/\(id)/zrm"
         case .residentErase(let id): "/inwoners/\(id)/wissen"
         case .residentExport(let id): "/inwoners/\(id)/export"
         case .residentExportJSON(let id): "/inwoners/\(id)/export.json"

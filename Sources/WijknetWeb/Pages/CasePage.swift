@@ -135,7 +135,8 @@ enum CasePage {
     /// The resident's rights, for the coach: access, correction, erasure.
     static func residentRights(_ id: UUID, request: UUID) -> Markup {
         """
-        <p><a href="\(SiteURL.requestEffects(request).path)">Effectmeting: vragenlijst inwoner</a></p>
+        <p><a href="\(SiteURL.requestEffects(request).path)">Effectmeting: vragenlijst inwoner</a> ·
+        <a href="\(SiteURL.residentZRM(id).path)">Zelfredzaamheid (ZRM)</a></p>
         <p>Rechten van de inwoner: <a href="\(SiteURL.residentExport(id).path)">inzage-export</a>,
         <a href="\(SiteURL.residentEdit(id).path)">gegevens corrigeren</a>, <a href="\(SiteURL.residentErase(id).path)">gegevens wissen</a>.</p>
         """

@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import WijknetCore
+
+/// Self-sufficiency assessments (ZRM 2017) of a resident: the coach of the resident's area records
+/// them and reads their history; both are logged.
+public struct ZRMService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let today: CalendarDate
+    let audit: AuditTrail
+    let vault: BSNVault
+
+    public init(db: any Database, actor: Actor, vault: BSNVault, today: CalendarDate = .today(), channel: AuditChannel = .command) {
+        self.db = db
+        self.actor = actor
+        self.vault = vault
+        self.today = today
+        self.audit = AuditTrail(actor: actor, channel: channel)
+    }
+
+    private var residents: ResidentService { ResidentService(db: db, actor: actor, vault: vault, today: today, channel: audit.channel) }
+
+    public func record(_ residentID: UUID, _ input: ZRMAssessmentInput) async throws -> ZRMAssessment {
+        try await residents.requireAccess(residentID)
+        let valid = try validating { () throws(ValidationFailure) in try input.validate(today: today) }
+        return try await db.transaction { db in
+            let assessment = ZRMAssessment(residentID: residentID, version: "zrm2017", assessedOn: valid.date, assessorID: actor.userID)
+            try await assessment.create(on: db)
+            for domain in LifeDomain.allCases {
+                try await ZRMScore(assessmentID: try assessment.requireID(), domain: domain, entry: valid.entries[domain]!).create(on: db)
+            }
+            try await audit.record(.create, "zrmAssessment", assessment.id, residents: [residentID], purpose: "Zelfredzaamheid (ZRM) vastgelegd", on: db)
+            return assessment
+        }
+    }
+
+    /// Every assessment of the resident, oldest first, with its scores; logged.
+    public func history(_ residentID: UUID) async throws -> [ZRMAssessment] {
+        try await residents.requireAccess(residentID)
+        try await audit.recordRead(.read, "zrmAssessments", residentID, residents: [residentID], purpose: "Zelfredzaamheid (ZRM) ingezien", on: db)
+        return try await ZRMAssessment.query(on: db).filter(\.$resident.$id == residentID).with(\.$scores).with(\.$assessor)
+            .sort(\.$assessedOn).sort(\.$createdAt).all()
+    }
+}

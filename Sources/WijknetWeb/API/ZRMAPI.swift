@@ -1,0 +1,46 @@
+import Fluent
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/api/v1/residents/{id}/zrm-assessments`: a resident's self-sufficiency assessments (ZRM 2017).
+enum ZRMAPI {
+    static func register(_ api: any RoutesBuilder) {
+        api.get("residents", ":id", "zrm-assessments", use: history)
+        api.post("residents", ":id", "zrm-assessments", use: record)
+    }
+
+    struct DomainDTO: Content {
+        let domain: String
+        let level: Int?
+        let note: String?
+        let notAssessedReason: String?
+    }
+
+    struct AssessmentDTO: Content {
+        let id: UUID
+        let version: String
+        let date: String
+        let assessorId: UUID
+        let domains: [DomainDTO]
+        init(_ a: ZRMAssessment, scores: [ZRMScore]) throws {
+            id = try a.requireID(); version = a.version; date = a.assessedOn; assessorId = a.$assessor.id
+            let order = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($1.rawValue, $0) })
+            domains = scores.sorted { (order[$0.domain] ?? 99) < (order[$1.domain] ?? 99) }
+                .map { DomainDTO(domain: $0.domain, level: $0.level, note: $0.note, notAssessedReason: $0.notAssessedReason) }
+        }
+    }
+
+    @Sendable static func history(req: Request) async throws -> [AssessmentDTO] {
+        try await ZRMPage.service(req).history(try req.id()).map { try AssessmentDTO($0, scores: $0.scores) }
+    }
+
+    @Sendable static func record(req: Request) async throws -> Response {
+        let id = try req.id()
+        try await req.residentService().requireAccess(id)
+        let saved = try await ZRMPage.service(req).record(id, try req.content.decode(ZRMAssessmentInput.self))
+        let assessmentID = try saved.requireID()
+        let scores = try await ZRMScore.query(on: req.db).filter(\.$assessment.$id == assessmentID).all()
+        return try await AssessmentDTO(saved, scores: scores).encodeResponse(status: .created, for: req)
+    }
+}

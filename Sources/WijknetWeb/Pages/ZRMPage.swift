@@ -1,0 +1,84 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/inwoners/:id/zrm`: a resident's self-sufficiency (ZRM 2017) over time — the first and the
+/// latest assessment as a chart, every assessment in a table — and the form for a new one.
+enum ZRMPage {
+    static func service(_ req: Request) throws -> ZRMService {
+        ZRMService(db: req.db, actor: try req.actor(), vault: req.application.vault, channel: req.auditChannel)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        try await render(req, FormState())
+    }
+
+    static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
+        let id = try req.id()
+        let history = try await service(req).history(id)
+        let resident = try await req.residentService().find(id)
+        func level(_ a: ZRMAssessment, _ domain: LifeDomain) -> Int? { a.scores.first { $0.domain == domain.rawValue }?.level }
+        func cell(_ a: ZRMAssessment, _ domain: LifeDomain) -> Markup {
+            guard let score = a.scores.first(where: { $0.domain == domain.rawValue }) else { return "<td>–</td>" }
+            if let l = score.level { return "<td class=\"number\"><abbr title=\"\(ZRMLevel.name(l))\">\(l)</abbr>\(score.note.map { "<br><span class=\"hint\">\($0)</span>" as Markup } ?? .empty)</td>" }
+            return "<td>niet gescoord: \(score.notAssessedReason ?? "")</td>"
+        }
+        var chart = Markup.empty
+        if let first = history.first, let last = history.last {
+            let series = (history.count > 1 ? [first, last] : [first]).map { a in
+                BarChart.Series(name: CalendarDate(a.assessedOn)?.dutch ?? a.assessedOn, values: LifeDomain.allCases.map { level(a, $0).map(Double.init) })
+            }
+            chart = BarChart(id: "zrm", title: "Zelfredzaamheid per domein, \(history.count > 1 ? "eerste en laatste meting" : "meting")",
+                             categories: LifeDomain.allCases.map(\.label), series: series, measure: .count, slantedLabels: true, maximum: 5, tickStep: 1).svg()
+        }
+        let header = history.map { "<th scope=\"col\">\(CalendarDate($0.assessedOn)?.dutch ?? $0.assessedOn)<br><span class=\"hint\">\($0.assessor.displayName)</span></th>" as Markup }
+        let rows = LifeDomain.allCases.map { d -> Markup in "<tr><th scope=\"row\">\(d.label)</th>\(history.map { cell($0, d) })</tr>" }
+        var form = state
+        if form.values["date"] == nil { form.values["date"] = CalendarDate.today().description }
+        let levels = [("5", "5 – \(ZRMLevel.name(5))"), ("4", "4 – \(ZRMLevel.name(4))"), ("3", "3 – \(ZRMLevel.name(3))"),
+                      ("2", "2 – \(ZRMLevel.name(2))"), ("1", "1 – \(ZRMLevel.name(1))"), ("na", "Niet gescoord")]
+        let domains = LifeDomain.allCases.map { d -> Markup in
+            """
+            <fieldset class="zrm-domain"><legend>\(d.label)</legend>
+            \(Form.select("levels.\(d.rawValue)", "Niveau", form, options: levels, blank: "Kies…"))
+            \(Form.text("notes.\(d.rawValue)", "Notitie", form, required: false))
+            \(Form.text("reasons.\(d.rawValue)", "Reden als niet gescoord", form, required: false))
+            </fieldset>
+            """
+        }
+        let response = Layout.page("Zelfredzaamheid", req, flash: flash, """
+        <h1>Zelfredzaamheid van \(resident.fullName)</h1>
+        <p>De Zelfredzaamheid-Matrix (ZRM 2017): per domein de huidige situatie, van 1 (acute problematiek) tot 5 (volledig zelfredzaam).
+        Elk domein krijgt een niveau, of ‘niet gescoord’ met de reden.</p>
+        \(history.isEmpty ? "<p>Er is nog geen meting.</p>" as Markup : """
+        <figure class="chart-figure">\(chart)</figure>
+        <table><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption><thead><tr><th scope="col">Domein</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        """)
+        <h2>Nieuwe meting</h2>
+        \(Form.errorSummary(state))
+        <form method="post" action="\(SiteURL.residentZRM(id).path)" novalidate>\(Form.csrf(req))
+        \(Form.text("date", "Datum van de meting", form, type: "date"))
+        \(domains)
+        <button type="submit">Meting opslaan</button></form>
+        """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
+    }
+
+    @Sendable static func record(req: Request) async throws -> Response {
+        let id = try req.id()
+        let service = try service(req)
+        try await req.residentService().requireAccess(id)
+        let keys = LifeDomain.allCases.map(\.rawValue)
+        let values = req.formValues(["date"] + keys.flatMap { ["levels.\($0)", "notes.\($0)", "reasons.\($0)"] })
+        func map(_ prefix: String) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: keys.compactMap { k in values["\(prefix).\(k)"].map { (k, $0) } })
+        }
+        do {
+            _ = try await service.record(id, ZRMAssessmentInput(date: values["date"], levels: map("levels"), notes: map("notes"), reasons: map("reasons")))
+            return try await render(req, FormState(), flash: "De meting is opgeslagen.")
+        } catch StoreError.invalid(let failure) {
+            return try await render(req, FormState(values: values, errors: failure.errors))
+        }
+    }
+}
