@@ -5,25 +5,18 @@ import WijknetCore
 /// Self-sufficiency assessments (ZRM 2017) of a resident: the coach of the resident's area records
 /// them and reads their history; both are logged.
 public struct ZRMService: Sendable {
-    let db: any Database
-    let actor: Actor
-    let today: CalendarDate
-    let audit: AuditTrail
-    let vault: BSNVault
+    /// Access to a resident's assessments follows access to the resident.
+    let residents: ResidentService
 
-    public init(db: any Database, actor: Actor, vault: BSNVault, today: CalendarDate = .today(), channel: AuditChannel = .command) {
-        self.db = db
-        self.actor = actor
-        self.vault = vault
-        self.today = today
-        self.audit = AuditTrail(actor: actor, channel: channel)
-    }
+    public init(residents: ResidentService) { self.residents = residents }
 
-    private var residents: ResidentService { ResidentService(db: db, actor: actor, vault: vault, today: today, channel: audit.channel) }
+    private var db: any Database { residents.db }
+    private var actor: Actor { residents.actor }
+    private var audit: AuditTrail { residents.audit }
 
     public func record(_ residentID: UUID, _ input: ZRMAssessmentInput) async throws -> ZRMAssessment {
         try await residents.requireAccess(residentID)
-        let valid = try validating { () throws(ValidationFailure) in try input.validate(today: today) }
+        let valid = try validating { () throws(ValidationFailure) in try input.validate(today: residents.today) }
         return try await db.transaction { db in
             let assessment = ZRMAssessment(residentID: residentID, version: "zrm2017", assessedOn: valid.date, assessorID: actor.userID)
             try await assessment.create(on: db)

@@ -5,9 +5,7 @@ import WijknetStore
 /// `/inwoners/:id/zrm`: a resident's self-sufficiency (ZRM 2017) over time — the first and the
 /// latest assessment as a chart, every assessment in a table — and the form for a new one.
 enum ZRMPage {
-    static func service(_ req: Request) throws -> ZRMService {
-        ZRMService(db: req.db, actor: try req.actor(), vault: req.application.vault, channel: req.auditChannel)
-    }
+    static func service(_ req: Request) throws -> ZRMService { ZRMService(residents: try req.residentService()) }
 
     @Sendable static func show(req: Request) async throws -> Response {
         try await render(req, FormState())
