@@ -67,5 +67,44 @@ extension AppTests {
                 #expect(try await results.get("/cijfers/effecten?period=\(period)").body.string.contains("Verandering"))
             }
         }
+    
+        @Test func zrmAssessmentsAreASecondEffectMeasure() async throws {
+            try await withApp { app, world in
+                // setup: a first ZRM at intake and one 200 days later, for every supported request of the first area
+                let today = CalendarDate.today()
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 80, from: today.adding(days: -500), to: today.adding(days: -220), seed: 22)
+                let coach = world.areas[0].coach
+                let zrm = ZRMService(residents: ResidentService(db: app.db, actor: coach, vault: app.vault))
+                var inside = 0
+                for record in try await FigureRecordsQuery.load(FigureScope(areaId: world.areas[0].id), on: app.db) {
+                    let firsts = record.assignments.filter { $0.kind == .first }.map(\.insideNetwork)
+                    guard EffectGroup.of(network: world.areas[0].networkID, firstAssignmentsInside: firsts,
+                                         hasWelfare: record.referrals.contains(where: \.counts)) == .network(world.areas[0].networkID!) else { continue }
+                    let resident = try #require(try await SupportRequest.find(record.id, on: app.db)).$resident.id
+                    for (days, level) in [(0, "2"), (100, "5"), (200, "3")] {
+                        var levels = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.map { ($0.rawValue, level) })
+                        levels["justice"] = "na"
+                        _ = try await zrm.record(resident, ZRMAssessmentInput(date: record.intake.adding(days: days).description, levels: levels,
+                                                                               reasons: ["justice": "Niet van toepassing"]))
+                    }
+                    inside += 1
+                }
+                #expect(inside >= 10)
+                // MUT
+                let period = ReportingPeriod(first: today.adding(days: -400), last: today)!
+                try await app.testing().test(.GET, "/api/v1/figures/effects?measure=zrm&period=\(period)", headers: try await token(app, "analist")) { res in
+                    // validate: the one at 100 days is before the follow-up period; the one at 200 counts
+                    let changes = (try? JSONSerialization.jsonObject(with: Data(buffer: res.body))) as? [[String: Any]] ?? []
+                    let finances = changes.first { $0["item"] as? String == "finances" && $0["networkId"] as? String == world.areas[0].networkID!.uuidString }
+                    #expect(finances?["pairs"] as? Double == Double(inside) && finances?["change"] as? Double == 1)
+                    #expect(!changes.contains { $0["item"] as? String == "justice" }, "a domain not assessed has no pair")
+                }
+                try await app.testing().test(.GET, "/api/v1/figures/effects?measure=bmi", headers: try await token(app, "analist")) { res in
+                    #expect(res.status == .unprocessableEntity && problemFields(res) == ["measure"])
+                }
+                let page = try await PageSession.signIn(app, as: "raad")
+                #expect(try await page.get("/cijfers/effecten?measure=zrm&period=\(period)").body.string.contains("Maatschappelijke participatie"))
+            }
+        }
     }
 }

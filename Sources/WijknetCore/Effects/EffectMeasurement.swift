@@ -4,10 +4,14 @@ import Foundation
 /// its 13 domains on the same 1–5 scale and fits the same shape: items with a score per moment.
 public enum EffectMeasure: String, Codable, CaseIterable, Sendable {
     case questionnaire
+    /// The ZRM 2017 levels per domain: the first assessment against the first one at least the
+    /// follow-up period later.
+    case zrm
 
     public var label: String {
         switch self {
         case .questionnaire: "Vragenlijst inwoner"
+        case .zrm: "Zelfredzaamheid (ZRM)"
         }
     }
 
@@ -15,6 +19,7 @@ public enum EffectMeasure: String, Codable, CaseIterable, Sendable {
     public var items: [(key: String, text: String)] {
         switch self {
         case .questionnaire: ResidentQuestion.allCases.map { ($0.rawValue, $0.text) }
+        case .zrm: LifeDomain.allCases.map { ($0.rawValue, $0.label) }
         }
     }
 }

@@ -79,24 +79,48 @@ public struct EffectService: Sendable {
     }
 
     /// The change per item, per network and outside, over pairs whose follow-up fell in the period.
+    /// For the ZRM a pair is a resident's first assessment and the first one at least the follow-up
+    /// period later, counted with the request the first assessment belongs to.
     public func changes(_ query: FigureQuery, measure: EffectMeasure = .questionnaire) async throws -> [EffectChange] {
         guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
         let records = Dictionary(uniqueKeysWithValues: try await FigureRecordsQuery.load(query.scope, on: db).map { ($0.id, $0) })
-        let networks = Dictionary(uniqueKeysWithValues: try await SupportRequest.query(on: db).filter(\.$id ~~ Array(records.keys)).all()
-            .map { ($0.id!, $0.$network.id) })
-        let measurements = try await EffectMeasurement.query(on: db).filter(\.$measure == measure).filter(\.$request.$id ~~ Array(records.keys)).all()
-        var byRequest: [UUID: [EffectMoment: EffectMeasurement]] = [:]
-        for m in measurements { byRequest[m.$request.id, default: [:]][m.moment] = m }
+        let requests = try await SupportRequest.query(on: db).filter(\.$id ~~ Array(records.keys)).all()
+        let networks = Dictionary(uniqueKeysWithValues: requests.map { ($0.id!, $0.$network.id) })
+        func group(_ id: UUID) -> EffectGroup? {
+            guard let record = records[id], query.law.map(record.law.includes) ?? true else { return nil }
+            return EffectGroup.of(network: networks[id] ?? nil, firstAssignmentsInside: record.assignments.filter { $0.kind == .first }.map(\.insideNetwork),
+                                  hasWelfare: record.referrals.contains(where: \.counts))
+        }
         var pairs: [EffectPair] = []
-        for (id, moments) in byRequest {
-            guard let before = moments[.intake], let after = moments[.followUp], let record = records[id],
-                  let day = CalendarDate(after.measuredOn), query.period.contains(day),
-                  query.law.map(record.law.includes) ?? true else { continue }
-            let firsts = record.assignments.filter { $0.kind == .first }.map(\.insideNetwork)
-            guard let group = EffectGroup.of(network: networks[id] ?? nil, firstAssignmentsInside: firsts,
-                                             hasWelfare: record.referrals.contains(where: \.counts)) else { continue }
-            for (item, score) in before.scores {
-                if let later = after.scores[item] { pairs.append(EffectPair(group: group, item: item, before: score, after: later)) }
+        func add(_ group: EffectGroup, before: [String: Int], after: [String: Int]) {
+            for (item, score) in before { if let later = after[item] { pairs.append(EffectPair(group: group, item: item, before: score, after: later)) } }
+        }
+        switch measure {
+        case .questionnaire:
+            let measurements = try await EffectMeasurement.query(on: db).filter(\.$measure == measure).filter(\.$request.$id ~~ Array(records.keys)).all()
+            var byRequest: [UUID: [EffectMoment: EffectMeasurement]] = [:]
+            for m in measurements { byRequest[m.$request.id, default: [:]][m.moment] = m }
+            for (id, moments) in byRequest {
+                guard let before = moments[.intake], let after = moments[.followUp], let day = CalendarDate(after.measuredOn),
+                      query.period.contains(day), let group = group(id) else { continue }
+                add(group, before: before.scores, after: after.scores)
+            }
+        case .zrm:
+            let byResident = Dictionary(grouping: requests, by: { $0.$resident.id })
+            let assessments = try await ZRMAssessment.query(on: db).filter(\.$resident.$id ~~ Array(byResident.keys)).with(\.$scores)
+                .sort(\.$assessedOn).all()
+            for (resident, list) in Dictionary(grouping: assessments, by: { $0.$resident.id }) {
+                guard let first = list.first, let start = CalendarDate(first.assessedOn),
+                      let later = list.first(where: { CalendarDate($0.assessedOn).map { $0 >= followUpDue(after: start) } ?? false }),
+                      let day = CalendarDate(later.assessedOn), query.period.contains(day) else { continue }
+                // The request the first assessment belongs to: the last one with intake before it (a month's grace).
+                let candidates = (byResident[resident] ?? []).sorted { $0.intakeDate < $1.intakeDate }
+                guard let request = candidates.last(where: { $0.intakeDate <= start.adding(days: 31).description }) ?? candidates.first,
+                      let group = group(request.id!) else { continue }
+                func levels(_ a: ZRMAssessment) -> [String: Int] {
+                    Dictionary(uniqueKeysWithValues: a.scores.compactMap { s in s.level.map { (s.domain, $0) } })
+                }
+                add(group, before: levels(first), after: levels(later))
             }
         }
         return EffectChange.of(pairs)

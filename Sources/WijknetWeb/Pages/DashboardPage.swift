@@ -73,7 +73,7 @@ enum DashboardPage {
         return response
     }
 
-    static func filterForm(_ req: Request, _ state: FormState, action: SiteURL = .dashboard) async throws -> Markup {
+    static func filterForm(_ req: Request, _ state: FormState, action: SiteURL = .dashboard, extra: Markup = .empty) async throws -> Markup {
         let municipalities = try await Catalogue.municipalities(on: req.db)
         let areas = try await Catalogue.areas(on: req.db)
         let networks = try await Catalogue.networks(on: req.db)
@@ -87,7 +87,7 @@ enum DashboardPage {
             }
         }
         return """
-        <form method="get" action="\(action.path)" class="filters" aria-label="Cijfers filteren">
+        <form method="get" action="\(action.path)" class="filters" aria-label="Cijfers filteren">\(extra)
         \(Form.select("municipalityId", "Gemeente", state, options: municipalities.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))

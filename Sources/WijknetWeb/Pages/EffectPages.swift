@@ -80,9 +80,10 @@ enum EffectPages {
         """)
     }
 
-    /// The change per question, per network and outside, for the dashboard's filters.
+    /// The change per question (or ZRM domain), per network and outside, for the dashboard's filters.
     @Sendable static func results(req: Request) async throws -> Response {
         try DashboardExtras.requireFigures(req)
+        let chosen = EffectMeasure(rawValue: (try? req.query.get(String.self, at: "measure")) ?? "") ?? .questionnaire
         var state = FormState(values: FigureQueryInput.values(of: req))
         let query: FigureQuery
         do { query = try FigureQueryInput(values: state.values).query() } catch {
@@ -90,7 +91,7 @@ enum EffectPages {
             query = FigureQuery(period: FigureQueryInput.lastCompleteQuarter())
         }
         if state.values["period"] == nil && state.values["from"] == nil { state.values["period"] = query.period.description }
-        let changes = try await req.effectService().changes(query)
+        let changes = try await req.effectService().changes(query, measure: chosen)
         let networks = Dictionary(uniqueKeysWithValues: try await Catalogue.networks(on: req.db).map { ($0.id!, $0.name) })
         func name(_ group: EffectGroup) -> String {
             switch group {
@@ -102,7 +103,7 @@ enum EffectPages {
             guard let v = value.value else { return FigureFormat.suppressed }
             return (signed && v > 0 ? "+" : "") + FigureFormat.decimal(v, digits: 1)
         }
-        let tables = measure.items.map { item -> Markup in
+        let tables = chosen.items.map { item -> Markup in
             let rows = changes.filter { $0.item == item.key }.sorted { name($0.group) < name($1.group) }.map { c -> Markup in
                 "<tr><th scope=\"row\">\(name(c.group))</th><td class=\"number\">\(c.pairs.value.map(String.init) ?? FigureFormat.suppressed)</td><td class=\"number\">\(number(c.before))</td><td class=\"number\">\(number(c.after))</td><td class=\"number\">\(number(c.change, signed: true))</td></tr>"
             }
@@ -111,14 +112,18 @@ enum EffectPages {
             <table><caption>\(item.text) — verandering per netwerk</caption><thead><tr><th scope="col">Groep</th><th scope="col">Paren</th><th scope="col">Bij de aanvraag</th><th scope="col">Na de vervolgperiode</th><th scope="col">Verandering</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         }
+        let measures = EffectMeasure.allCases.map { m -> Markup in
+            m == chosen ? "<strong>\(m.label)</strong> " : "<a href=\"\(SiteURL.dashboardEffects.path)?measure=\(m.rawValue)\">\(m.label)</a> "
+        }
         let response = Layout.page("Effecten voor inwoners", req, """
-        <h1>Effecten voor inwoners</h1>
-        <p>De verandering per vraag tussen de meting bij de aanvraag en de vervolgmeting, over inwoners van wie beide metingen er zijn en
-        de vervolgmeting in de gekozen periode viel (paren). Binnen het netwerk: de eerste toewijzingen bleven binnen het netwerk, of het
+        <h1>Effecten voor inwoners: \(chosen.label.lowercased())</h1>
+        <p>Maat: \(measures)</p>
+        <p>De verandering per vraag of domein tussen de eerste meting en de meting na de vervolgperiode
+        (\(req.application.wijknetConfig.followUpMonths) maanden), over inwoners van wie beide metingen er zijn en de latere in de gekozen periode viel (paren). Binnen het netwerk: de eerste toewijzingen bleven binnen het netwerk, of het
         verzoek ging naar welzijn; buiten: een eerste toewijzing ging naar een aanbieder buiten het netwerk. Schaal 1 tot 5; een positieve
         verandering is een verbetering. <strong>\(FigureFormat.suppressed)</strong>: minder dan 5 paren, of een gemiddelde op minder dan 10.</p>
         \(Form.errorSummary(state))
-        \(try await DashboardPage.filterForm(req, state, action: SiteURL.dashboardEffects))
+        \(try await DashboardPage.filterForm(req, state, action: SiteURL.dashboardEffects, extra: Form.hidden("measure", chosen.rawValue)))
         \(tables)
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
