@@ -59,6 +59,7 @@ extension AppTests {
                 #expect(form.body.string.contains("type=\"radio\"") && form.body.string.contains("Helemaal eens"))
                 let sent = try await page.post("/enquete/rondes/\(roundID)", ["networkId": second, "answers.\(likertID)": "4"])
                 #expect(sent.body.string.contains("Je antwoorden zijn opgeslagen"))
+                #expect(try await page.get("/enquete").body.string.contains("Ingevuld, dank je wel"))
                 // validate: once per person per round
                 let partner = try await token(app, "partner.noordwest")
                 try await app.testing().test(.POST, "/api/v1/survey/rounds/\(roundID)/responses", headers: partner, beforeRequest: {

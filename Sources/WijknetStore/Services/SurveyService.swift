@@ -104,7 +104,12 @@ public struct SurveyService: Sendable {
     }
 
     public func hasAnswered(_ roundID: UUID) async throws -> Bool {
-        try await SurveyParticipation.query(on: db).filter(\.$round.$id == roundID).filter(\.$user.$id == actor.userID).count() > 0
+        try await answeredRounds().contains(roundID)
+    }
+
+    /// The rounds the actor has answered, in one query.
+    public func answeredRounds() async throws -> Set<UUID> {
+        Set(try await SurveyParticipation.query(on: db).filter(\.$user.$id == actor.userID).all().map { $0.$round.id })
     }
 
     /// Stores one anonymous response; a second one by the same person in the same round is refused.

@@ -15,12 +15,13 @@ enum SurveyPages {
         let role = try req.requireUser().role
         let service = try service(req)
         let rounds = try await service.rounds()
+        let answered = SurveyService.answers(role) ? try await service.answeredRounds() : []
         var rows: [Markup] = []
         for round in rounds {
             let quarter = ReportingPeriod(round.quarter)?.dutch ?? round.quarter
             var actions: [Markup] = []
             if SurveyService.answers(role) && round.isOpen {
-                actions.append(try await service.hasAnswered(round.id!) ? "Ingevuld, dank je wel" : "<a href=\"\(SiteURL.surveyRound(round.id!).path)\">Invullen<span class=\"visually-hidden\"> voor \(quarter)</span></a>")
+                actions.append(answered.contains(round.id!) ? "Ingevuld, dank je wel" : "<a href=\"\(SiteURL.surveyRound(round.id!).path)\">Invullen<span class=\"visually-hidden\"> voor \(quarter)</span></a>")
             }
             if CasePolicy.seesFigures(role) {
                 actions.append("<a href=\"\(SiteURL.surveyResults(round.id!).path)\">Resultaten<span class=\"visually-hidden\"> \(quarter)</span></a>")
