@@ -59,17 +59,22 @@ public struct EffectService: Sendable {
     /// that have no follow-up yet, oldest first; the list is logged.
     public func dueFollowUps() async throws -> [(request: SupportRequest, due: CalendarDate)] {
         guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
-        let intakes = try await EffectMeasurement.query(on: db).filter(\.$moment == .intake)
+        // Both moments of the area's requests in one query; the due ones are then read in batches,
+        // so no statement binds more ids than the database allows.
+        let measured = try await EffectMeasurement.query(on: db).filter(\.$measure == .questionnaire)
             .join(SupportRequest.self, on: \EffectMeasurement.$request.$id == \SupportRequest.$id)
             .filter(SupportRequest.self, \.$area.$id == area).all()
-        let followed = Set(try await EffectMeasurement.query(on: db).filter(\.$moment == .followUp)
-            .filter(\.$request.$id ~~ intakes.map { $0.$request.id }).all().map { $0.$request.id })
-        let due = intakes.compactMap { m -> (UUID, CalendarDate)? in
+        let followed = Set(measured.filter { $0.moment == .followUp }.map { $0.$request.id })
+        let due = measured.filter { $0.moment == .intake }.compactMap { m -> (UUID, CalendarDate)? in
             guard !followed.contains(m.$request.id), let date = CalendarDate(m.measuredOn) else { return nil }
             let due = followUpDue(after: date)
             return due <= today ? (m.$request.id, due) : nil
         }
-        let models = try await SupportRequest.query(on: db).filter(\.$id ~~ due.map(\.0)).with(\.$resident).all()
+        var models: [SupportRequest] = []
+        for start in stride(from: 0, to: due.count, by: 1_000) {
+            let ids = due[start..<min(due.count, start + 1_000)].map(\.0)
+            models += try await SupportRequest.query(on: db).filter(\.$id ~~ ids).with(\.$resident).all()
+        }
         let byID = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
         let list = due.compactMap { id, date in byID[id].map { ($0, date) } }.sorted { $0.1 < $1.1 }
         if !list.isEmpty {
@@ -84,11 +89,10 @@ public struct EffectService: Sendable {
     public func changes(_ query: FigureQuery, measure: EffectMeasure = .questionnaire) async throws -> [EffectChange] {
         guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
         let records = Dictionary(uniqueKeysWithValues: try await FigureRecordsQuery.load(query.scope, on: db).map { ($0.id, $0) })
-        let requests = try await SupportRequest.query(on: db).filter(\.$id ~~ Array(records.keys)).all()
-        let networks = Dictionary(uniqueKeysWithValues: requests.map { ($0.id!, $0.$network.id) })
+        let owners = try await FigureRecordsQuery.owners(query.scope, on: db)
         func group(_ id: UUID) -> EffectGroup? {
             guard let record = records[id], query.law.map(record.law.includes) ?? true else { return nil }
-            return EffectGroup.of(network: networks[id] ?? nil, firstAssignmentsInside: record.assignments.filter { $0.kind == .first }.map(\.insideNetwork),
+            return EffectGroup.of(network: owners[id]?.network, firstAssignmentsInside: record.assignments.filter { $0.kind == .first }.map(\.insideNetwork),
                                   hasWelfare: record.referrals.contains(where: \.counts))
         }
         var pairs: [EffectPair] = []
@@ -97,7 +101,8 @@ public struct EffectService: Sendable {
         }
         switch measure {
         case .questionnaire:
-            let measurements = try await EffectMeasurement.query(on: db).filter(\.$measure == measure).filter(\.$request.$id ~~ Array(records.keys)).all()
+            let measurements = try await EffectMeasurement.query(on: db).filter(\.$measure == measure)
+                .filter(FigureRecordsQuery.inScope("request_id", query.scope)).all()
             var byRequest: [UUID: [EffectMoment: EffectMeasurement]] = [:]
             for m in measurements { byRequest[m.$request.id, default: [:]][m.moment] = m }
             for (id, moments) in byRequest {
@@ -106,17 +111,17 @@ public struct EffectService: Sendable {
                 add(group, before: before.scores, after: after.scores)
             }
         case .zrm:
-            let byResident = Dictionary(grouping: requests, by: { $0.$resident.id })
-            let assessments = try await ZRMAssessment.query(on: db).filter(\.$resident.$id ~~ Array(byResident.keys)).with(\.$scores)
-                .sort(\.$assessedOn).all()
+            let byResident = Dictionary(grouping: owners, by: { $0.value.resident })
+            let assessments = try await ZRMAssessment.query(on: db).filter(FigureRecordsQuery.inScope("resident_id", query.scope, residents: true))
+                .with(\.$scores).sort(\.$assessedOn).all()
             for (resident, list) in Dictionary(grouping: assessments, by: { $0.$resident.id }) {
                 guard let first = list.first, let start = CalendarDate(first.assessedOn),
                       let later = list.first(where: { CalendarDate($0.assessedOn).map { $0 >= followUpDue(after: start) } ?? false }),
                       let day = CalendarDate(later.assessedOn), query.period.contains(day) else { continue }
                 // The request the first assessment belongs to: the last one with intake before it (a month's grace).
-                let candidates = (byResident[resident] ?? []).sorted { $0.intakeDate < $1.intakeDate }
-                guard let request = candidates.last(where: { $0.intakeDate <= start.adding(days: 31).description }) ?? candidates.first,
-                      let group = group(request.id!) else { continue }
+                let candidates = (byResident[resident] ?? []).sorted { ($0.value.intake, $0.key.uuidString) < ($1.value.intake, $1.key.uuidString) }
+                guard let request = candidates.last(where: { $0.value.intake <= start.adding(days: 31) }) ?? candidates.first,
+                      let group = group(request.key) else { continue }
                 func levels(_ a: ZRMAssessment) -> [String: Int] {
                     Dictionary(uniqueKeysWithValues: a.scores.compactMap { s in s.level.map { (s.domain, $0) } })
                 }

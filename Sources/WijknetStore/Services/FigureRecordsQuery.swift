@@ -78,6 +78,34 @@ public enum FigureRecordsQuery {
                                 outsideReason: row.contains(column: "reason") ? try row.decode(column: "reason", as: String?.self) : nil)
     }
 
+    /// Whose each request in the scope is: its resident, network and intake date.
+    public struct RequestOwner: Sendable {
+        public let resident: UUID
+        public let network: UUID?
+        public let intake: CalendarDate
+    }
+
+    public static func owners(_ scope: FigureScope, on db: any Database) async throws -> [UUID: RequestOwner] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT r.id AS id, r.resident_id AS resident_id, r.network_id AS network_id, r.intake_date AS intake_date
+            FROM support_requests r WHERE \(condition(scope))
+            """).all()
+        var owners: [UUID: RequestOwner] = [:]
+        for row in rows {
+            guard let intake = CalendarDate(try row.decode(column: "intake_date", as: String.self)) else { continue }
+            owners[try row.decode(column: "id", as: UUID.self)] = RequestOwner(
+                resident: try row.decode(column: "resident_id", as: UUID.self), network: try row.decode(column: "network_id", as: UUID?.self),
+                intake: intake)
+        }
+        return owners
+    }
+
+    /// `column IN (the scope's requests, or their residents)`, as a filter for a Fluent query: the
+    /// scope is selected in SQL, so no list of ids is bound (SQLite allows some 32,000 values).
+    static func inScope(_ column: String, _ scope: FigureScope, residents: Bool = false) -> DatabaseQuery.Filter {
+        .sql(SQLQueryString("\(ident: column) IN (SELECT \(ident: residents ? "resident_id" : "id") FROM support_requests r WHERE \(condition(scope)))"))
+    }
+
     /// The scope as a condition on `support_requests r` (or another table with `area_id` and `network_id`).
     private static func condition(_ scope: FigureScope, table: String = "r") -> SQLQueryString {
         var parts: [SQLQueryString] = ["1 = 1"]
