@@ -40,74 +40,11 @@ public struct CouncilFigures: Sendable, Equatable {
     ///   - collectRequests: fill `requestsBehind`, for a drill-down (costs memory at scale).
     public static func compute(_ requests: [RequestRecord], history: [AssignmentRecord] = [], period: ReportingPeriod, law: Law?,
                                asOf: CalendarDate, collectRequests: Bool = false) -> CouncilFigures {
-        var figures = CouncilFigures()
-        func behind(_ figure: FigureDefinition, _ request: RequestRecord) {
-            if collectRequests { figures.requestsBehind[figure, default: []].insert(request.id) }
-        }
-        let laws = law.map { [$0] } ?? Law.allCases
-        for law in laws {
-            figures.activeInside[law] = .empty
-            figures.newFirstInside[law] = .empty
-        }
-        var hoursInside: [Double] = [], hoursOutside: [Double] = [], days: [Double] = [], organisations: [Double] = []
-
-        /// Counts one assignment in K4–K7; `request` is nil for an imported one.
-        func count(_ assignment: AssignmentRecord, of request: RequestRecord?) {
-            guard laws.contains(assignment.law) else { return }
-            func note(_ figure: FigureDefinition) { if let request { behind(figure, request) } }
-            if period.overlaps(start: assignment.start, end: assignment.end) {
-                note(.k4)
-                note(.k6)
-                figures.activeInside[assignment.law]!.count(assignment.insideNetwork)
-                if assignment.insideNetwork { hoursInside.append(assignment.hoursPerWeek) } else { hoursOutside.append(assignment.hoursPerWeek) }
-                if assignment.level != .other {
-                    note(.k7)
-                    let specialist = assignment.level == .specialist
-                    if assignment.insideNetwork { figures.specialistInside.count(specialist) } else { figures.specialistOutside.count(specialist) }
-                }
-            }
-            if assignment.kind == .first && period.contains(assignment.start) {
-                note(.k5)
-                figures.newFirstInside[assignment.law]!.count(assignment.insideNetwork)
-            }
-        }
-        for assignment in history { count(assignment, of: nil) }
-
-        for request in requests {
-            // Assignment figures: every assignment of the law, whatever the request's scope.
-            for assignment in request.assignments { count(assignment, of: request) }
-
-            // Request figures: requests that concern the law.
-            guard law.map(request.law.includes) ?? true else { continue }
-            let firsts = request.assignments.filter { $0.kind == .first && laws.contains($0.law) }
-            let referrals = request.referrals.filter(\.counts)
-            if request.meetingDates.contains(where: period.contains) {
-                figures.discussedInMeeting += 1
-                for figure in [FigureDefinition.k1, .k2, .k3] { behind(figure, request) }
-                figures.discussedWithCareInside.count(firsts.contains(where: \.insideNetwork))
-                figures.discussedWithWelfare.count(!referrals.isEmpty)
-            }
-            if period.contains(request.intake) {
-                let starts = firsts.map(\.start) + referrals.map(\.date)
-                if let start = starts.min(), start <= asOf {
-                    behind(.k8, request)
-                    days.append(Double(request.intake.days(until: start)))
-                }
-                // Every hand-over counts, also a referral the resident did not take up.
-                let reached = Set(request.assignments.map(\.providerID)).union(request.referrals.map(\.partnerID))
-                organisations.append(Double(reached.count))
-                behind(.k9, request)
-            }
-            if let decided = request.decidedOn, period.contains(decided) {
-                let reasons = Set(firsts.filter { !$0.insideNetwork }.map { $0.outsideReason ?? FigureDefinition.unknownReason })
-                for reason in reasons { figures.outsideReasons[reason, default: 0] += 1 }
-                if !reasons.isEmpty { behind(.k10, request) }
-            }
-        }
-        figures.hoursInside = .mean(hoursInside)
-        figures.hoursOutside = .mean(hoursOutside)
-        figures.daysToSupport = .median(days)
-        figures.organisationsPerRequest = .mean(organisations)
+        var behind: [FigureDefinition: Set<UUID>] = [:]
+        let tally = FigureTally(requests, history: history, period: period, law: law, asOf: asOf,
+                                behind: collectRequests ? { figure, request in behind[figure, default: []].insert(request.id) } : nil)
+        var figures = tally.figures
+        figures.requestsBehind = behind
         return figures
     }
 }

@@ -88,4 +88,23 @@ public struct Statistic: Sendable, Equatable, Codable {
         let value = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
         return Statistic(value: value, cases: sorted.count)
     }
+
+    /// The median of values given as how often each occurs, the same as `median(_:)` over them all.
+    public static func median(counts: [Int: Int]) -> Statistic {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return Statistic(value: nil, cases: 0) }
+        let sorted = counts.sorted { $0.key < $1.key }
+        /// The value at 0-based position `index` of all values in order.
+        func value(at index: Int) -> Double {
+            var seen = 0
+            for (value, count) in sorted {
+                seen += count
+                if index < seen { return Double(value) }
+            }
+            return Double(sorted.last!.key)
+        }
+        let mid = total / 2
+        let value = total % 2 == 1 ? value(at: mid) : (value(at: mid - 1) + value(at: mid)) / 2
+        return Statistic(value: value, cases: total)
+    }
 }

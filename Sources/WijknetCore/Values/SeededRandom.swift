@@ -1,5 +1,5 @@
-/// SplitMix64: a small, fast generator with a seed, so demo and benchmark data are the same on
-/// every run.
+/// SplitMix64: a small, fast generator with a seed, so demo data, benchmarks and randomised tests
+/// are the same on every run.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
