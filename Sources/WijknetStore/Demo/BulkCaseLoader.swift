@@ -41,7 +41,10 @@ public struct BulkCaseLoader: Sendable {
                          networkDays: networkDays, meetings: &meetings, today: today)
             }
             let batchRows = rows
-            try await db.transaction { db in try await batchRows.insert(into: db as! any SQLDatabase) }
+            try await db.transaction { db in
+                try await batchRows.insert(into: db as! any SQLDatabase)
+                for area in world.areas { try await FigureTallies.touch(area: area.id, on: db) }
+            }
             done = min(count, done + batch)
             progress(done)
         }

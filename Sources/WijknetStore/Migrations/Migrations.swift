@@ -18,5 +18,6 @@ public enum WijknetMigrations {
         CreateSurvey(),
         CreateEffectMeasurements(),
         CreateZRMAssessments(),
+        CreateFigureTallies(),
     ]
 }

@@ -57,12 +57,22 @@ public enum FigureRecordsQuery {
 
     /// The assignments imported from before Wijknet (`HistoryImport`) in the scope, for K4–K7.
     public static func history(_ scope: FigureScope, on db: any Database) async throws -> [AssignmentRecord] {
+        try await historyByNetwork(scope, on: db).values.flatMap { $0 }
+    }
+
+    /// The same, per network (nil: none), as the figure tallies keep them.
+    public static func historyByNetwork(_ scope: FigureScope, on db: any Database) async throws -> [UUID?: [AssignmentRecord]] {
         let rows = try await (db as! any SQLDatabase).raw("""
             SELECT h.law AS law, h.kind AS kind, p.level AS level, h.provider_id AS provider_id, h.start_date AS start_date,
-                   h.end_date AS end_date, h.hours_per_week AS hours, h.inside_network AS inside
+                   h.end_date AS end_date, h.hours_per_week AS hours, h.inside_network AS inside, h.network_id AS network_id
             FROM historical_assignments h JOIN products p ON p.id = h.product_id WHERE \(condition(scope, table: "h"))
             """).all()
-        return try rows.compactMap(assignment)
+        var result: [UUID?: [AssignmentRecord]] = [:]
+        for row in rows {
+            guard let record = try assignment(row) else { continue }
+            result[try row.decode(column: "network_id", as: UUID?.self), default: []].append(record)
+        }
+        return result
     }
 
     /// One assignment row, from either query: the same column names in both.
@@ -107,7 +117,7 @@ public enum FigureRecordsQuery {
     }
 
     /// The scope as a condition on `support_requests r` (or another table with `area_id` and `network_id`).
-    private static func condition(_ scope: FigureScope, table: String = "r") -> SQLQueryString {
+    static func condition(_ scope: FigureScope, table: String = "r") -> SQLQueryString {
         var parts: [SQLQueryString] = ["1 = 1"]
         if let network = scope.networkId { parts.append("\(ident: table).network_id = \(bind: network)") }
         if let area = scope.areaId { parts.append("\(ident: table).area_id = \(bind: area)") }

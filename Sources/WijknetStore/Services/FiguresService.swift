@@ -37,20 +37,35 @@ public struct FiguresService: Sendable {
         public let asOf: CalendarDate
     }
 
-    /// The figures for `query` and their trend over at least `trendQuarters` quarters.
+    /// The figures for `query` and their trend over at least `trendQuarters` quarters: from the
+    /// tallies kept per area (`FigureTallies`) for quarters and years, else from the records.
     public func figures(_ query: FigureQuery, trendQuarters: Int = 6, asOf: CalendarDate = .today()) async throws -> Result {
         guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
-        let records = try await FigureRecordsQuery.load(query.scope, on: db)
-        let history = try await FigureRecordsQuery.history(query.scope, on: db)
         var quarters = [ReportingPeriod.quarter(containing: query.period.last)]
         while quarters.count < trendQuarters {
             quarters.insert(ReportingPeriod.quarter(containing: quarters[0].first.adding(days: -1)), at: 0)
         }
         if query.period.quarters.count > quarters.count { quarters = query.period.quarters }
-        let trend = quarters.map { ($0, CouncilFigures.compute(records, history: history, period: $0, law: query.law, asOf: asOf)) }
         let labels = Dictionary(try await Lookup.reasons(on: db).map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+
+        if let tallies = try await FigureTallies.tallies(query.scope, periods: quarters + [query.period], law: query.law, asOf: asOf, on: db) {
+            return Result(query: query, figures: tallies[query.period]!.figures, trend: quarters.map { ($0, tallies[$0]!.figures) },
+                          reasonLabels: labels, asOf: asOf)
+        }
+        let records = try await FigureRecordsQuery.load(query.scope, on: db)
+        let history = try await FigureRecordsQuery.history(query.scope, on: db)
+        let trend = quarters.map { ($0, CouncilFigures.compute(records, history: history, period: $0, law: query.law, asOf: asOf)) }
         return Result(query: query, figures: CouncilFigures.compute(records, history: history, period: query.period, law: query.law, asOf: asOf),
                       trend: trend, reasonLabels: labels, asOf: asOf)
+    }
+
+    /// The same figures counted from the records, never from the tallies: what tests hold the
+    /// tallies against.
+    public func countedFromRecords(_ query: FigureQuery, asOf: CalendarDate) async throws -> CouncilFigures {
+        guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
+        let records = try await FigureRecordsQuery.load(query.scope, on: db)
+        let history = try await FigureRecordsQuery.history(query.scope, on: db)
+        return CouncilFigures.compute(records, history: history, period: query.period, law: query.law, asOf: asOf)
     }
 
     /// The requests a figure counts, for the roles that may see them (coach, chair); the list

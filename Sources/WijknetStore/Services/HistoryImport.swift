@@ -87,6 +87,7 @@ public struct HistoryImport: Sendable {
                 done = min(checked.rows.count, done + batch)
                 await progress(done)
             }
+            for area in Set(checked.rows.map(\.areaID)) { try await FigureTallies.touch(area: area, on: db) }
         }
     }
 }

@@ -278,7 +278,9 @@ public struct RequestService: Sendable {
         try await request.save(on: db)
     }
 
+    /// Every step ends here, so this is also where the area's figure tallies go out of date.
     private func record(_ kind: CaseEventKind, _ detail: String, on request: SupportRequest, _ db: any Database) async throws {
+        try await FigureTallies.touch(area: request.$area.id, on: db)
         try await CaseEvent(requestID: try request.requireID(), kind: kind, detail: detail, actorID: actor.userID, at: eventTime).create(on: db)
     }
 

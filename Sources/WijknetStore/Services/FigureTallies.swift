@@ -1,0 +1,155 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+import WijknetCore
+
+/// The council's figures kept ready: a `FigureTally` per area, network, period (every quarter and
+/// year from an area's first record to a year ahead) and law (both, Wmo, Jeugd). Every write that
+/// changes a figure marks its area stale in the same transaction (`touch`); the next read of the
+/// figures, or the background refresh, recounts that area alone from its records. A dashboard for
+/// the whole country then adds a few thousand tallies instead of reading millions of records.
+/// Custom periods and the drill-down still count the records themselves (`FigureRecordsQuery`).
+public enum FigureTallies {
+    /// Marks an area's tallies out of date. Call it in the transaction that changes the records.
+    public static func touch(area: UUID, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("""
+            INSERT INTO figure_areas (area_id, stale) VALUES (\(bind: area), \(bind: true))
+            ON CONFLICT (area_id) DO UPDATE SET stale = \(bind: true)
+            """).run()
+    }
+
+    /// The tallies of `scope` for each of `periods`, added up; nil when a period is not a quarter
+    /// or year, or lies beyond what is kept (a year past `asOf`): count the records then.
+    public static func tallies(_ scope: FigureScope, periods: [ReportingPeriod], law: Law?, asOf: CalendarDate,
+                               on db: any Database) async throws -> [ReportingPeriod: FigureTally]? {
+        guard periods.allSatisfy({ ($0.isQuarter || $0.isYear) && $0.last <= horizon(asOf) }) else { return nil }
+        let sql = db as! any SQLDatabase
+        let areas = try await sql.raw("SELECT a.id AS id FROM areas a WHERE \(areaCondition(scope))").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+        for area in try await outOfDate(areas, asOf: asOf, on: db) { try await refresh(area: area, asOf: asOf, on: db) }
+
+        var result = Dictionary(periods.map { ($0, FigureTally([], period: $0, law: law, asOf: asOf)) }, uniquingKeysWith: { a, _ in a })
+        let byName = Dictionary(periods.map { ($0.description, $0) }, uniquingKeysWith: { a, _ in a })
+        var network: SQLQueryString = ""
+        if let id = scope.networkId { network = " AND t.network_id = \(bind: id)" }
+        let rows = try await sql.raw("""
+            SELECT t.period AS period, t.tally AS tally FROM figure_tallies t
+            WHERE t.law = \(bind: lawKey(law)) AND t.period IN (\(binds: Array(byName.keys)))
+              AND t.area_id IN (SELECT a.id FROM areas a WHERE \(areaCondition(scope)))\(network)
+            """).all()
+        let decoder = JSONDecoder()
+        for row in rows {
+            guard let period = byName[try row.decode(column: "period", as: String.self)] else { continue }
+            let tally = try decoder.decode(FigureTally.self, from: Data(try row.decode(column: "tally", as: String.self).utf8))
+            result[period] = result[period]! + tally
+        }
+        return result
+    }
+
+    /// Recounts every area that is stale or was counted for another day, as the background job does.
+    /// Returns how many areas it recounted.
+    @discardableResult
+    public static func refreshStale(asOf: CalendarDate, on db: any Database) async throws -> Int {
+        let areas = try await (db as! any SQLDatabase).raw("SELECT id FROM areas").all().map { try $0.decode(column: "id", as: UUID.self) }
+        let due = try await outOfDate(areas, asOf: asOf, on: db)
+        for area in due { try await refresh(area: area, asOf: asOf, on: db) }
+        return due.count
+    }
+
+    /// The last day tallies are kept for: the end of the quarter a year after `asOf`.
+    static func horizon(_ asOf: CalendarDate) -> CalendarDate {
+        ReportingPeriod.quarter(containing: asOf.adding(days: 366)).last
+    }
+
+    /// Of `areas`, those whose tallies are missing, stale, or not right for `asOf` (counted on a
+    /// later day, or a support start K8 left out has since come).
+    private static func outOfDate(_ areas: [UUID], asOf: CalendarDate, on db: any Database) async throws -> [UUID] {
+        guard !areas.isEmpty else { return [] }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT area_id, stale, computed_as_of, valid_until, covers_until FROM figure_areas
+            """).all()
+        var current = Set<UUID>()
+        for row in rows {
+            guard try !row.decode(column: "stale", as: Bool.self),
+                  let counted = try row.decode(column: "computed_as_of", as: String?.self).flatMap(CalendarDate.init), counted <= asOf,
+                  let covers = try row.decode(column: "covers_until", as: String?.self).flatMap(CalendarDate.init), covers >= horizon(asOf)
+            else { continue }
+            if let until = try row.decode(column: "valid_until", as: String?.self).flatMap(CalendarDate.init), until <= asOf { continue }
+            current.insert(try row.decode(column: "area_id", as: UUID.self))
+        }
+        return areas.filter { !current.contains($0) }
+    }
+
+    /// Recounts one area from its records, in one transaction that first takes the area's row, so
+    /// a write to the area waits for it and marks it stale again after (and two app instances do not
+    /// count the same area at once).
+    static func refresh(area: UUID, asOf: CalendarDate, on db: any Database) async throws {
+        try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await sql.raw("""
+                INSERT INTO figure_areas (area_id, stale) VALUES (\(bind: area), \(bind: true))
+                ON CONFLICT (area_id) DO UPDATE SET stale = figure_areas.stale
+                """).run()
+            let scope = FigureScope(areaId: area)
+            let records = try await FigureRecordsQuery.load(scope, on: db)
+            let networks = try await FigureRecordsQuery.owners(scope, on: db).mapValues(\.network)
+            var requests: [UUID?: [RequestRecord]] = [:]
+            for record in records { requests[networks[record.id] ?? nil, default: []].append(record) }
+            let history = try await FigureRecordsQuery.historyByNetwork(scope, on: db)
+
+            let until = horizon(asOf)
+            let periods = self.periods(records, history.values.flatMap { $0 }, until: until)
+            var rows: [[any Encodable & Sendable]] = []
+            var validUntil: CalendarDate?
+            let encoder = JSONEncoder()
+            for network in Set(requests.keys).union(history.keys) {
+                for period in periods {
+                    for law in [nil] + Law.allCases.map(Optional.some) {
+                        let tally = FigureTally(requests[network] ?? [], history: history[network] ?? [], period: period, law: law, asOf: asOf)
+                        if let next = tally.nextStart { validUntil = min(validUntil ?? next, next) }
+                        guard tally != FigureTally([], period: period, law: law, asOf: asOf) else { continue }
+                        rows.append([area, network, period.description, lawKey(law), String(decoding: try encoder.encode(tally), as: UTF8.self)])
+                    }
+                }
+            }
+            try await sql.raw("DELETE FROM figure_tallies WHERE area_id = \(bind: area)").run()
+            for batch in stride(from: 0, to: rows.count, by: 500) {
+                var insert = sql.insert(into: "figure_tallies").columns("area_id", "network_id", "period", "law", "tally")
+                for row in rows[batch..<min(rows.count, batch + 500)] { insert = insert.values(row.map { SQLBind($0) }) }
+                try await insert.run()
+            }
+            try await sql.raw("""
+                UPDATE figure_areas SET stale = \(bind: false), computed_as_of = \(bind: asOf.description),
+                       valid_until = \(bind: validUntil?.description), covers_until = \(bind: until.description)
+                WHERE area_id = \(bind: area)
+                """).run()
+        }
+    }
+
+    /// Every quarter and year from the earliest date in the records up to `until`.
+    private static func periods(_ requests: [RequestRecord], _ history: [AssignmentRecord], until: CalendarDate) -> [ReportingPeriod] {
+        var dates: [CalendarDate] = history.map(\.start)
+        for request in requests {
+            dates.append(request.intake)
+            dates.append(contentsOf: request.meetingDates)
+            if let decided = request.decidedOn { dates.append(decided) }
+            dates.append(contentsOf: request.assignments.map(\.start))
+            dates.append(contentsOf: request.referrals.map(\.date))
+        }
+        guard let earliest = dates.min(), earliest <= until, let last = ReportingPeriod(first: earliest, last: until) else { return [] }
+        let years = (earliest.year...until.year).compactMap(ReportingPeriod.year)
+        return last.quarters + years
+    }
+
+    private static func lawKey(_ law: Law?) -> String { law?.rawValue ?? "all" }
+
+    /// The scope as a condition on `areas a`: a network covers its own area.
+    private static func areaCondition(_ scope: FigureScope) -> SQLQueryString {
+        var parts: [SQLQueryString] = ["1 = 1"]
+        if let network = scope.networkId { parts.append("a.id IN (SELECT n.area_id FROM networks n WHERE n.id = \(bind: network))") }
+        if let area = scope.areaId { parts.append("a.id = \(bind: area)") }
+        if let municipality = scope.municipalityId { parts.append("a.municipality_id = \(bind: municipality)") }
+        return parts.dropFirst().reduce(parts[0]) { "\($0) AND \($1)" }
+    }
+}
