@@ -22,6 +22,8 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.routes.defaultMaxBodySize = "256kb"
 
     app.lifecycle.use(KeyCheckOnBoot())
+    // Tests ask for recounts themselves, at moments they choose.
+    if app.environment != .testing { app.lifecycle.use(FigureRefresher()) }
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorResponder(environment: app.environment))
