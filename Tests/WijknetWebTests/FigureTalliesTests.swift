@@ -72,6 +72,29 @@ extension AppTests {
             }
         }
 
+        @Test func aSmallCountryFromTheNationalGeneratorHasTheSameFiguresBothWays() async throws {
+            try await withApp { app, world in
+                // setup: the national benchmark's generator at a two-thousandth of the country
+                let today = CalendarDate.today()
+                let size = NationalData.Size().scaled(by: 0.0005)
+                let counts = try await NationalData(db: app.db, vault: app.vault, coach: world.areas[0].coach.userID).generate(size, until: today)
+                #expect(counts.residents == 1_000 && counts.areas == 4)
+                #expect(Double(counts.assignments) > 0.8 * Double(size.assignments), "chains reach the assignments asked for")
+
+                // MUT + validate
+                let municipality = try #require(try await Municipality.query(on: app.db).filter(\.$code == "L001").first())
+                let service = FiguresService(db: app.db, actor: world.areas[0].coach)
+                for scope in [FigureScope(), FigureScope(municipalityId: municipality.id!)] {
+                    let quarters = ReportingPeriod(first: today.adding(days: -800), last: today)!.quarters
+                    let tallies = try #require(try await FigureTallies.tallies(scope, periods: quarters, law: nil, asOf: today, on: app.db))
+                    for quarter in quarters {
+                        #expect(tallies[quarter]!.figures == (try await service.countedFromRecords(FigureQuery(scope: scope, period: quarter), asOf: today)))
+                    }
+                    #expect(tallies[quarters[4]]!.discussed > 0 && tallies[quarters[4]]!.active["wmo"]!.base > 100)
+                }
+            }
+        }
+
         @Test func importedHistoryMarksItsAreasAndCountsInTheTallies() async throws {
             try await withApp { app, world in
                 // setup: tallies counted for an empty world

@@ -32,7 +32,7 @@ public struct BulkCaseLoader: Sendable {
         let today = CalendarDate.today()
         var done = 0
         while done < count {
-            var rows = Rows()
+            var rows = BulkRows()
             for n in done..<min(count, done + batch) {
                 let intake = from.adding(days: n * span / max(1, count))
                 let story = SyntheticCase.make(world: world, area: world.areas[n % world.areas.count], intake: intake, bsn: bsns.next(), rng: &rng)
@@ -51,10 +51,13 @@ public struct BulkCaseLoader: Sendable {
     }
 }
 
-/// The rows of one batch, per table.
-private struct Rows: Sendable {
+/// The rows of one batch, per table, inserted parents first (also used by `NationalData`).
+struct BulkRows: Sendable {
     var tables: [(table: String, columns: [String], rows: [[any Encodable & Sendable]])] = []
     private var index: [String: Int] = [:]
+
+    /// How many rows the batch holds, over all tables.
+    var count: Int { tables.reduce(0) { $0 + $1.rows.count } }
 
     mutating func append(_ table: String, _ columns: [String], _ row: [any Encodable & Sendable]) {
         if let i = index[table] {
