@@ -47,7 +47,7 @@ import Testing
                     let slice = all.enumerated().filter { ($0.offset * $0.offset) % 5 == part }.map(\.element)
                     parts = parts + FigureTally(slice, history: part == 0 ? history : [], period: period, law: law, asOf: asOf)
                 }
-                #expect(parts.figures == whole, "period \(period), law \(String(describing: law))")
+                #expect(parts.figures(asOf: asOf) == whole, "period \(period), law \(String(describing: law))")
             }
         }
     }
@@ -62,7 +62,7 @@ import Testing
         #expect(Statistic.median(counts: [:]) == Statistic(value: nil, cases: 0))
     }
 
-    @Test func aSupportStartInTheFutureMarksWhenTheTallyGoesOutOfDate() {
+    @Test func aTallyCountedTodayIsRightOnLaterDaysWhenSupportStarts() {
         let q1 = ReportingPeriod.quarter(2026, 1)!
         let requests = [
             RequestRecord(id: UUID(), law: .wmo, intake: d("2026-01-10"),
@@ -71,12 +71,15 @@ import Testing
             RequestRecord(id: UUID(), law: .wmo, intake: d("2026-03-10"),
                           assignments: [AssignmentRecord(law: .wmo, start: d("2026-04-02"), insideNetwork: false)]),
         ]
-        let early = FigureTally(requests, period: q1, law: nil, asOf: d("2026-03-31"))
-        #expect(early.daysToSupport == [50: 1])
-        #expect(early.nextStart == d("2026-04-02"))
-        let later = FigureTally(requests, period: q1, law: nil, asOf: d("2026-04-02"))
-        #expect(later.daysToSupport == [50: 1, 23: 1])
-        #expect(later.nextStart == d("2026-04-20"))
+        // Counted on 31 March: one request had support (50 days), two start later.
+        let counted = FigureTally(requests, period: q1, law: nil, asOf: d("2026-03-31"))
+        #expect(counted.daysToSupport == [50: 1])
+        #expect(counted.startsLater == ["2026-04-02": [23: 1], "2026-04-20": [69: 1]])
+        // Read on later days, it gives what counting on those days gives.
+        for day in ["2026-03-31", "2026-04-01", "2026-04-02", "2026-04-19", "2026-04-20", "2026-06-30"].map(d) {
+            #expect(counted.figures(asOf: day) == CouncilFigures.compute(requests, period: q1, law: nil, asOf: day), "\(day)")
+        }
+        #expect(counted.figures(asOf: d("2026-04-02")).daysToSupport == Statistic(value: (23 + 50) / 2, cases: 2))
     }
 
     @Test func aTallySurvivesItsJSON() throws {

@@ -43,7 +43,7 @@ public struct CouncilFigures: Sendable, Equatable {
         var behind: [FigureDefinition: Set<UUID>] = [:]
         let tally = FigureTally(requests, history: history, period: period, law: law, asOf: asOf,
                                 behind: collectRequests ? { figure, request in behind[figure, default: []].insert(request.id) } : nil)
-        var figures = tally.figures
+        var figures = tally.figures(asOf: asOf)
         figures.requestsBehind = behind
         return figures
     }

@@ -21,12 +21,14 @@ public struct FigureTally: Sendable, Equatable, Codable {
     public var specialistOutside = Ratio.empty
     /// K8: how many requests waited each number of days; a median is exact from this.
     public var daysToSupport: [Int: Int] = [:]
+    /// K8 for support that had not started on the day of counting: per start day (`2026-04-02`),
+    /// the same counts. `figures(asOf:)` adds those started by then, so a tally counted today stays
+    /// right on every later day.
+    public var startsLater: [String: [Int: Int]] = [:]
     /// K9.
     public var organisations = Sum()
     /// K10.
     public var outsideReasons: [String: Int] = [:]
-    /// The earliest start after `asOf` that K8 left out: from that day on the tally is out of date.
-    public var nextStart: CalendarDate?
 
     /// A total and how many values went into it: the makings of a mean.
     public struct Sum: Sendable, Equatable, Codable {
@@ -101,11 +103,12 @@ public struct FigureTally: Sendable, Equatable, Codable {
             if period.contains(request.intake) {
                 let starts = firsts.map(\.start) + referrals.map(\.date)
                 if let start = starts.min() {
+                    let days = request.intake.days(until: start)
                     if start <= asOf {
                         behind?(.k8, request)
-                        daysToSupport[request.intake.days(until: start), default: 0] += 1
-                    } else if nextStart.map({ start < $0 }) ?? true {
-                        nextStart = start
+                        daysToSupport[days, default: 0] += 1
+                    } else {
+                        startsLater[start.description, default: [:]][days, default: 0] += 1
                     }
                 }
                 // Every hand-over counts, also a referral the resident did not take up.
@@ -136,12 +139,13 @@ public struct FigureTally: Sendable, Equatable, Codable {
         sum.daysToSupport.merge(b.daysToSupport, uniquingKeysWith: +)
         sum.organisations = a.organisations + b.organisations
         sum.outsideReasons.merge(b.outsideReasons, uniquingKeysWith: +)
-        sum.nextStart = [a.nextStart, b.nextStart].compactMap { $0 }.min()
+        sum.startsLater.merge(b.startsLater) { $0.merging($1, uniquingKeysWith: +) }
         return sum
     }
 
-    /// The figures this tally makes: shares, means and the median.
-    public var figures: CouncilFigures {
+    /// The figures this tally makes on `asOf` (not before the day it was counted): shares, means
+    /// and the median.
+    public func figures(asOf: CalendarDate) -> CouncilFigures {
         var figures = CouncilFigures()
         figures.discussedInMeeting = discussed
         figures.discussedWithCareInside = Ratio(part: discussedWithCareInside, base: discussed)
@@ -152,7 +156,11 @@ public struct FigureTally: Sendable, Equatable, Codable {
         figures.hoursOutside = hoursOutside.mean
         figures.specialistInside = specialistInside
         figures.specialistOutside = specialistOutside
-        figures.daysToSupport = .median(counts: daysToSupport)
+        var days = daysToSupport
+        for (start, counts) in startsLater where CalendarDate(start).map({ $0 <= asOf }) ?? false {
+            days.merge(counts, uniquingKeysWith: +)
+        }
+        figures.daysToSupport = .median(counts: days)
         figures.organisationsPerRequest = organisations.mean
         figures.outsideReasons = outsideReasons
         return figures

@@ -9,7 +9,6 @@ struct CreateFigureTallies: AsyncMigration {
             .field("area_id", .uuid, .required, .references(Area.schema, "id"))
             .field("stale", .bool, .required)
             .field("computed_as_of", .string)
-            .field("valid_until", .string)
             .field("covers_until", .string)
             .unique(on: "area_id")
             .create()

@@ -27,7 +27,7 @@ public enum FigureTallies {
         let sql = db as! any SQLDatabase
         let areas = try await sql.raw("SELECT a.id AS id FROM areas a WHERE \(areaCondition(scope))").all()
             .map { try $0.decode(column: "id", as: UUID.self) }
-        for area in try await outOfDate(areas, asOf: asOf, on: db) { try await refresh(area: area, asOf: asOf, on: db) }
+        for area in try await outOfDate(areas, asOf: asOf, needed: horizon(asOf), on: db) { try await refresh(area: area, asOf: asOf, on: db) }
 
         var result = Dictionary(periods.map { ($0, FigureTally([], period: $0, law: law, asOf: asOf)) }, uniquingKeysWith: { a, _ in a })
         let byName = Dictionary(periods.map { ($0.description, $0) }, uniquingKeysWith: { a, _ in a })
@@ -47,12 +47,14 @@ public enum FigureTallies {
         return result
     }
 
-    /// Recounts every area that is stale or was counted for another day, as the background job does.
-    /// Returns how many areas it recounted.
+    /// Recounts every area that is stale, as the background job does, and every area whose
+    /// tallies end within half a quarter of what readers need: once a quarter the whole country
+    /// moves on a quarter, and that should not happen on a reader's clock. Returns how many areas
+    /// it recounted.
     @discardableResult
     public static func refreshStale(asOf: CalendarDate, on db: any Database) async throws -> Int {
         let areas = try await (db as! any SQLDatabase).raw("SELECT id FROM areas").all().map { try $0.decode(column: "id", as: UUID.self) }
-        let due = try await outOfDate(areas, asOf: asOf, on: db)
+        let due = try await outOfDate(areas, asOf: asOf, needed: horizon(asOf.adding(days: 46)), on: db)
         for area in due { try await refresh(area: area, asOf: asOf, on: db) }
         return due.count
     }
@@ -62,20 +64,17 @@ public enum FigureTallies {
         ReportingPeriod.quarter(containing: asOf.adding(days: 366)).last
     }
 
-    /// Of `areas`, those whose tallies are missing, stale, or not right for `asOf` (counted on a
-    /// later day, or a support start K8 left out has since come).
-    private static func outOfDate(_ areas: [UUID], asOf: CalendarDate, on db: any Database) async throws -> [UUID] {
+    /// Of `areas`, those whose tallies are missing, stale, counted on a later day than `asOf`
+    /// (K8 would count support that had not started on `asOf`), or ending before `needed`.
+    private static func outOfDate(_ areas: [UUID], asOf: CalendarDate, needed: CalendarDate, on db: any Database) async throws -> [UUID] {
         guard !areas.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT area_id, stale, computed_as_of, valid_until, covers_until FROM figure_areas
-            """).all()
+        let rows = try await (db as! any SQLDatabase).raw("SELECT area_id, stale, computed_as_of, covers_until FROM figure_areas").all()
         var current = Set<UUID>()
         for row in rows {
             guard try !row.decode(column: "stale", as: Bool.self),
                   let counted = try row.decode(column: "computed_as_of", as: String?.self).flatMap(CalendarDate.init), counted <= asOf,
-                  let covers = try row.decode(column: "covers_until", as: String?.self).flatMap(CalendarDate.init), covers >= horizon(asOf)
+                  let covers = try row.decode(column: "covers_until", as: String?.self).flatMap(CalendarDate.init), covers >= needed
             else { continue }
-            if let until = try row.decode(column: "valid_until", as: String?.self).flatMap(CalendarDate.init), until <= asOf { continue }
             current.insert(try row.decode(column: "area_id", as: UUID.self))
         }
         return areas.filter { !current.contains($0) }
@@ -98,16 +97,15 @@ public enum FigureTallies {
             for record in records { requests[networks[record.id] ?? nil, default: []].append(record) }
             let history = try await FigureRecordsQuery.historyByNetwork(scope, on: db)
 
-            let until = horizon(asOf)
+            // A quarter further than readers need, so the background job can move on ahead of them.
+            let until = horizon(asOf.adding(days: 92))
             let periods = self.periods(records, history.values.flatMap { $0 }, until: until)
             var rows: [[any Encodable & Sendable]] = []
-            var validUntil: CalendarDate?
             let encoder = JSONEncoder()
             for network in Set(requests.keys).union(history.keys) {
                 for period in periods {
                     for law in [nil] + Law.allCases.map(Optional.some) {
                         let tally = FigureTally(requests[network] ?? [], history: history[network] ?? [], period: period, law: law, asOf: asOf)
-                        if let next = tally.nextStart { validUntil = min(validUntil ?? next, next) }
                         guard tally != FigureTally([], period: period, law: law, asOf: asOf) else { continue }
                         rows.append([area, network, period.description, lawKey(law), String(decoding: try encoder.encode(tally), as: UTF8.self)])
                     }
@@ -121,7 +119,7 @@ public enum FigureTallies {
             }
             try await sql.raw("""
                 UPDATE figure_areas SET stale = \(bind: false), computed_as_of = \(bind: asOf.description),
-                       valid_until = \(bind: validUntil?.description), covers_until = \(bind: until.description)
+                       covers_until = \(bind: until.description)
                 WHERE area_id = \(bind: area)
                 """).run()
         }

@@ -49,7 +49,7 @@ public struct FiguresService: Sendable {
         let labels = Dictionary(try await Lookup.reasons(on: db).map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
 
         if let tallies = try await FigureTallies.tallies(query.scope, periods: quarters + [query.period], law: query.law, asOf: asOf, on: db) {
-            return Result(query: query, figures: tallies[query.period]!.figures, trend: quarters.map { ($0, tallies[$0]!.figures) },
+            return Result(query: query, figures: tallies[query.period]!.figures(asOf: asOf), trend: quarters.map { ($0, tallies[$0]!.figures(asOf: asOf)) },
                           reasonLabels: labels, asOf: asOf)
         }
         let records = try await FigureRecordsQuery.load(query.scope, on: db)
