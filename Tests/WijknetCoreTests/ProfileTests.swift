@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import WijknetCore
+
+/// The zelfredzaamheidprofielen: k-means, the silhouette that proposes k, the proposed names, and
+/// the mapping of the 2010 domains.
+@Suite struct ProfileTests {
+    /// Three clear clusters in 13 dimensions around known centres, with small seeded noise.
+    func clusters(perCluster: Int, seed: UInt64) -> (points: [Double], centres: [[Double]]) {
+        var random = SeededRandom(seed: seed)
+        let centres: [[Double]] = [
+            Array(repeating: 4.5, count: 13),
+            [1.5, 2, 3, 1.5] + Array(repeating: 4.0, count: 9),
+            Array(repeating: 4.0, count: 5) + [1.5, 2, 1.2] + Array(repeating: 3.8, count: 5),
+        ]
+        var points: [Double] = []
+        for centre in centres {
+            for _ in 0..<perCluster { points += centre.map { $0 + Double.random(in: -0.3...0.3, using: &random) } }
+        }
+        return (points, centres)
+    }
+
+    @Test func kMeansFindsHandMadeClusters() {
+        let (points, centres) = clusters(perCluster: 200, seed: 1)
+        let result = KMeans(k: 3, seed: 7).fit(points, dimensions: 13)
+        // Every hand-made centre has a found centre within 0.1 in every domain...
+        for centre in centres {
+            let found = (0..<3).map { Array(result.centres[($0 * 13)..<($0 * 13 + 13)]) }
+            #expect(found.contains { zip($0, centre).allSatisfy { abs($0 - $1) < 0.1 } })
+        }
+        // ...and the points of one hand-made cluster share one label.
+        for cluster in 0..<3 { #expect(Set(result.labels[(cluster * 200)..<(cluster * 200 + 200)]).count == 1) }
+        // Noise uniform in ±0.3 has variance 0.03 per domain: inertia ≈ 600 × 13 × 0.03.
+        #expect(abs(result.inertia - 600 * 13 * 0.03) < 30)
+    }
+
+    @Test func theSameSeedGivesTheSameProfiles() {
+        let (points, _) = clusters(perCluster: 100, seed: 2)
+        let a = KMeans(k: 4, initialisations: 3, seed: 11).fit(points, dimensions: 13)
+        let b = KMeans(k: 4, initialisations: 3, seed: 11).fit(points, dimensions: 13)
+        #expect(a == b)
+    }
+
+    @Test func moreInitialisationsNeverGiveAWorseInertia() {
+        let (points, _) = clusters(perCluster: 100, seed: 3)
+        let one = KMeans(k: 5, initialisations: 1, seed: 4).fit(points, dimensions: 13)
+        let ten = KMeans(k: 5, initialisations: 10, seed: 4).fit(points, dimensions: 13)
+        #expect(ten.inertia <= one.inertia)
+    }
+
+    @Test func silhouetteOnAKnownCase() {
+        // Two points at 0 and two at 10 on a line: a = 0, b = 10 for every point, so s = 1.
+        #expect(Silhouette.score([0, 0, 10, 10], dimensions: 1, labels: [0, 0, 1, 1]) == 1)
+        // Worked out by hand: points 0, 1 (cluster 0) and 4 (cluster 1).
+        // s(0) = (4 - 1) / 4 = 0.75; s(1) = (3 - 1) / 3 = 2/3; s(4) = 0 (alone in its cluster).
+        let s = Silhouette.score([0, 1, 4], dimensions: 1, labels: [0, 0, 1])
+        #expect(abs(s - (0.75 + 2.0 / 3.0) / 3) < 1e-12)
+    }
+
+    @Test func theSilhouetteProposesTheNumberOfHandMadeClusters() {
+        let (points, _) = clusters(perCluster: 150, seed: 5)
+        let scores = Silhouette.scores(points, dimensions: 13, range: 2...6, sample: 300)
+        #expect(scores.map(\.k) == [2, 3, 4, 5, 6])
+        #expect(scores.max { $0.score < $1.score }?.k == 3)
+    }
+
+    @Test func profilesAreNamedFromTheirLowestDomains() {
+        var centre = Array(repeating: 4.2, count: 13)
+        #expect(ProfileName.propose(centre: centre) == "overal voldoende zelfredzaam")
+        centre[3] = 2.1
+        #expect(ProfileName.propose(centre: centre) == "huisvesting laag")
+        centre[0] = 1.8
+        centre[8] = 3.0
+        #expect(ProfileName.propose(centre: centre) == "financiën en huisvesting laag")
+        centre[8] = 1.0
+        #expect(ProfileName.propose(centre: centre) == "basale ADL en financiën laag")
+    }
+
+    @Test func the2010DomainsMapOntoThe2017OnesAsTheFactsSay() {
+        #expect(ZRM2010Domain.allCases.count == 11 && LifeDomain.allCases.count == 13)
+        // Every 2017 domain comes from exactly one 2010 domain.
+        let successors = ZRM2010Domain.allCases.flatMap(\.successors)
+        #expect(Set(successors) == Set(LifeDomain.allCases) && successors.count == 13)
+        #expect(ZRM2010Domain.dayActivities.successors == [.workAndEducation, .timeUse])
+        #expect(ZRM2010Domain.adl.successors == [.basicADL, .instrumentalADL])
+        #expect(ZRM2010Domain.addiction.successors == [.substanceUse])
+        #expect(ZRM2010Domain.predecessor(of: .timeUse) == .dayActivities)
+        #expect(ZRM2010Domain.addiction.mappingNote == "heet in ZRM 2017 Middelengebruik")
+        #expect(ZRM2010Domain.adl.mappingNote == "in ZRM 2017 gesplitst in Basale ADL en Instrumentele ADL")
+        #expect(ZRM2010Domain.housing.mappingNote == "zelfde domein in ZRM 2017")
+    }
+}
