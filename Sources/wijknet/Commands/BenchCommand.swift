@@ -14,13 +14,23 @@ struct BenchCommand: AsyncCommand {
         var national: Bool
         @Option(name: "scale", help: "With --national: a fraction of the country, e.g. 0.01 for a trial run (default 1)")
         var scale: Double?
-        @Option(name: "json", help: "With --national: write the figures to this file, for bench/duckdb_figures.py")
+        @Option(name: "json", help: "With --national or --profiles: write the results to this file, for the scripts in bench/")
         var json: String?
+        @Flag(name: "profiles", help: "Derive zelfredzaamheidprofielen (k-means) from synthetic ZRM scores, for bench/kmeans_sklearn.py")
+        var profiles: Bool
+        @Option(name: "assessments", help: "With --profiles: the number of assessments (default 1000000)")
+        var assessments: Int?
+        @Option(name: "data", help: "With --profiles: write the scores to this file (little-endian doubles, 13 per assessment)")
+        var data: String?
     }
 
     var help: String { "Creates synthetic requests and measures the request list and case page" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if signature.profiles {
+            context.console.print(try ProfileBenchmark.run(assessments: signature.assessments ?? 1_000_000, data: signature.data, json: signature.json))
+            return
+        }
         if signature.national {
             let report = try await NationalBenchmark.run(context.application, scale: signature.scale ?? 1, samples: signature.samples ?? 50,
                                                          json: signature.json) { context.console.info($0) }
