@@ -4,7 +4,9 @@ import Foundation
 /// with none in common, added, is the tally of both together. The store keeps one per area,
 /// network, period and law, current on every write, so a dashboard for the whole country adds a
 /// few thousand of these instead of reading millions of records (docs/performance.md).
-/// `figures` turns a tally into `CouncilFigures`; `CouncilFigures.compute` counts through here too.
+/// `figures(asOf:)` turns a tally into `CouncilFigures`; `CouncilFigures.compute` counts through
+/// here too. The store keeps tallies as JSON: a change to the fields below needs a migration that
+/// marks every area stale (`UPDATE figure_areas SET stale = true`), so they are counted anew.
 public struct FigureTally: Sendable, Equatable, Codable {
     /// K1–K3.
     public var discussed = 0
