@@ -89,4 +89,23 @@ import Testing
         #expect(ZRM2010Domain.adl.mappingNote == "in ZRM 2017 gesplitst in Basale ADL en Instrumentele ADL")
         #expect(ZRM2010Domain.housing.mappingNote == "zelfde domein in ZRM 2017")
     }
+
+    @Test func aDerivationNumbersProfilesBySizeAndClassifiesNewAssessments() throws {
+        let (points, _) = clusters(perCluster: 100, seed: 6)
+        // Make the third hand-made cluster the largest: its points twice.
+        let vectors = stride(from: 0, to: points.count, by: 13).map { Array(points[$0..<($0 + 13)]).map { Int($0.rounded()) } }
+        let input = vectors + Array(vectors[200..<300])
+        let derived = try #require(ProfileDerivation.derive(input, k: nil))
+        #expect(derived.silhouettes.keys.sorted() == Array(ProfileDerivation.proposalRange))
+        #expect(derived.profiles.map(\.number) == [1, 2, 3] && derived.profiles.map(\.size) == [200, 100, 100])
+        #expect(derived.profiles[0].name == "middelengebruik en geestelijke gezondheid laag") // levels about 1.0 and 1.5
+        #expect(derived.numbers.count == input.count && derived.numbers[250] == 1)
+        // A new assessment like the second hand-made cluster falls in its profile.
+        let centres = derived.profiles.map { ($0.number, $0.centre) }
+        let likeSecond = [2, 2, 3, 1] + Array(repeating: 4, count: 9)
+        let second = derived.profiles.first { $0.centre[0] < 2.5 }!.number
+        #expect(ProfileDerivation.classify(likeSecond, centres: centres) == second)
+        #expect(ProfileDerivation.classify([1, 2], centres: centres) == nil)
+        #expect(ProfileDerivation.derive(Array(vectors.prefix(2)), k: 3) == nil, "fewer assessments than profiles")
+    }
 }

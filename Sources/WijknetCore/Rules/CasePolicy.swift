@@ -107,6 +107,9 @@ public enum CasePolicy {
     /// Roles that read the audit log.
     public static func mayAudit(_ role: Role) -> Bool { role == .auditor }
 
+    /// Deriving and naming zelfredzaamheidprofielen: policy work on all assessments, in aggregate.
+    public static func mayDeriveProfiles(_ role: Role) -> Bool { role == .analyst }
+
     /// Roles that manage areas, networks, organisations and products.
     public static func mayAdminister(_ role: Role) -> Bool { role == .admin }
 }
