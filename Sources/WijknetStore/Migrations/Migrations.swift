@@ -19,5 +19,6 @@ public enum WijknetMigrations {
         CreateEffectMeasurements(),
         CreateZRMAssessments(),
         CreateFigureTallies(),
+        CreateZRMProfiles(),
     ]
 }

@@ -14,6 +14,9 @@ public final class ZRMAssessment: Model, @unchecked Sendable {
     @Field(key: "assessed_on") public var assessedOn: String
     @Parent(key: "assessor_id") public var assessor: User
     @Children(for: \.$assessment) public var scores: [ZRMScore]
+    /// The zelfredzaamheidsprofiel (of the version current then) a complete assessment was
+    /// classified under; it keeps it when later versions are derived.
+    @OptionalField(key: "profile_id") public var profileID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

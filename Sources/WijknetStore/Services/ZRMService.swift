@@ -23,6 +23,12 @@ public struct ZRMService: Sendable {
             for domain in LifeDomain.allCases {
                 try await ZRMScore(assessmentID: try assessment.requireID(), domain: domain, entry: valid.entries[domain]!).create(on: db)
             }
+            // A complete assessment gets the nearest profile of the current version.
+            let levels = LifeDomain.allCases.compactMap { valid.entries[$0]?.level }
+            if levels.count == LifeDomain.allCases.count, let profile = try await ProfileService.classify(levels, on: db) {
+                assessment.profileID = profile
+                try await assessment.save(on: db)
+            }
             try await audit.record(.create, "zrmAssessment", assessment.id, residents: [residentID], purpose: "Zelfredzaamheid (ZRM) vastgelegd", on: db)
             return assessment
         }

@@ -1,0 +1,117 @@
+import Fluent
+import FluentSQL
+import Foundation
+import SQLKit
+import WijknetCore
+
+/// Zelfredzaamheidprofielen: an analyst derives a new version from the complete ZRM 2017
+/// assessments of a period (`ProfileDerivation`), reads the versions and renames profiles. The
+/// assessments used are classified under the new version unless they already had a profile; a
+/// new assessment is classified under the latest version when it is recorded (`ZRMService`).
+public struct ProfileService: Sendable {
+    let db: any Database
+    let actor: Actor
+    let audit: AuditTrail
+
+    public init(db: any Database, actor: Actor, channel: AuditChannel = .command) {
+        self.db = db
+        self.actor = actor
+        self.audit = AuditTrail(actor: actor, channel: channel)
+    }
+
+    /// Every version, newest first, with its profiles by number.
+    public func sets() async throws -> [ZRMProfileSet] {
+        guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
+        return try await ZRMProfileSet.query(on: db).with(\.$profiles).with(\.$derivedBy).sort(\.$version, .descending).all()
+    }
+
+    public func set(version: Int) async throws -> ZRMProfileSet {
+        guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
+        guard let set = try await ZRMProfileSet.query(on: db).filter(\.$version == version).with(\.$profiles).with(\.$derivedBy).first() else {
+            throw StoreError.notFound(what: "Profielversie")
+        }
+        return set
+    }
+
+    public func derive(_ input: ProfileDerivationInput) async throws -> ZRMProfileSet {
+        guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
+        let valid = try validating { () throws(ValidationFailure) in try input.validate() }
+        let (ids, vectors) = try await Self.completeAssessments(in: valid.period, on: db)
+        let minimum = 10 * (valid.k ?? 2)
+        guard vectors.count >= minimum, let derived = ProfileDerivation.derive(vectors, k: valid.k) else {
+            throw StoreError.invalid(ValidationFailure("first", "Te weinig volledige ZRM-afnames in deze periode (\(vectors.count)); nodig zijn er minstens \(minimum)."))
+        }
+        return try await db.transaction { db in
+            let version = (try await ZRMProfileSet.query(on: db).max(\.$version) ?? 0) + 1
+            let set = ZRMProfileSet(version: version, period: valid.period, assessments: vectors.count, inertia: derived.inertia,
+                                    silhouettes: derived.silhouettes, derivedBy: actor.userID)
+            try await set.create(on: db)
+            var profileIDs: [Int: UUID] = [:]
+            for profile in derived.profiles {
+                let model = ZRMProfile(setID: try set.requireID(), profile: profile)
+                try await model.create(on: db)
+                profileIDs[profile.number] = try model.requireID()
+            }
+            // Classify the assessments used, in batches (SQLite limits bound values), keeping earlier profiles.
+            let byProfile = Dictionary(grouping: zip(ids, derived.numbers), by: \.1).mapValues { $0.map(\.0) }
+            let sql = db as! any SQLDatabase
+            for (number, assessments) in byProfile {
+                for start in stride(from: 0, to: assessments.count, by: 500) {
+                    let batch = Array(assessments[start..<min(assessments.count, start + 500)])
+                    try await sql.raw("""
+                        UPDATE zrm_assessments SET profile_id = \(bind: profileIDs[number]!) WHERE profile_id IS NULL AND id IN (\(binds: batch))
+                        """).run()
+                }
+            }
+            try await audit.record(.create, "zrmProfileSet", set.id, residents: [], purpose: "Zelfredzaamheidprofielen afgeleid (versie \(version))", on: db)
+            return set
+        }
+    }
+
+    public func rename(_ profileID: UUID, _ input: ProfileNameInput) async throws -> ZRMProfile {
+        guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
+        let name = try validating { () throws(ValidationFailure) in try input.validate() }
+        guard let profile = try await ZRMProfile.find(profileID, on: db) else { throw StoreError.notFound(what: "Profiel") }
+        return try await db.transaction { db in
+            profile.name = name
+            try await profile.save(on: db)
+            try await audit.record(.update, "zrmProfile", profileID, residents: [], purpose: "Naam van een zelfredzaamheidsprofiel gewijzigd", on: db)
+            return profile
+        }
+    }
+
+    /// The profile of the latest version nearest to a complete assessment, or nil.
+    static func classify(_ vector: [Int], on db: any Database) async throws -> UUID? {
+        guard let latest = try await ZRMProfileSet.query(on: db).sort(\.$version, .descending).with(\.$profiles).first() else { return nil }
+        let number = ProfileDerivation.classify(vector, centres: latest.profiles.map { ($0.number, $0.centre) })
+        return latest.profiles.first { $0.number == number }?.id
+    }
+
+    /// The complete ZRM 2017 assessments of a period, in a fixed order (date, then id) so the same
+    /// assessments always give the same profiles; each as 13 levels in `LifeDomain.allCases` order.
+    static func completeAssessments(in period: ReportingPeriod, on db: any Database) async throws -> (ids: [UUID], vectors: [[Int]]) {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT s.assessment_id AS id, s.domain AS domain, s.level AS level
+            FROM zrm_scores s JOIN zrm_assessments a ON a.id = s.assessment_id
+            WHERE a.version = 'zrm2017' AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
+            ORDER BY a.assessed_on, a.id
+            """).all()
+        let index = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        var ids: [UUID] = [], vectors: [[Int?]] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            if ids.last != id {
+                ids.append(id)
+                vectors.append(Array(repeating: nil, count: LifeDomain.allCases.count))
+            }
+            if let domain = index[try row.decode(column: "domain", as: String.self)] {
+                vectors[vectors.count - 1][domain] = try row.decode(column: "level", as: Int?.self)
+            }
+        }
+        let complete = zip(ids, vectors).compactMap { id, vector -> (UUID, [Int])? in
+            let levels = vector.compactMap { $0 }
+            return levels.count == vector.count ? (id, levels) : nil
+        }
+        return (complete.map(\.0), complete.map(\.1))
+    }
+}

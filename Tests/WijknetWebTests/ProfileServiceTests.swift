@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+@testable import WijknetCore
+@testable import WijknetStore
+@testable import WijknetWeb
+
+extension AppTests {
+    /// Deriving zelfredzaamheidprofielen from recorded assessments, versions, classification.
+    @Suite struct ProfileServiceTests {
+        static func analyst(_ app: Application) async throws -> Actor {
+            let user = try #require(try await User.query(on: app.db).filter(\.$role == .analyst).first())
+            return Actor(userID: user.id!, username: user.username, role: .analyst, organisationID: nil, areaID: nil)
+        }
+
+        /// Records `count` complete assessments in three patterns, plus one with a domain not assessed.
+        static func record(_ app: Application, _ world: DemoWorld, count: Int, on day: CalendarDate) async throws -> [UUID] {
+            let coach = world.areas[0].coach
+            let zrm = ZRMService(residents: ResidentService(db: app.db, actor: coach, vault: app.vault))
+            let residents = try await Resident.query(on: app.db).join(District.self, on: \Resident.$district.$id == \District.$id)
+                .filter(District.self, \.$area.$id == world.areas[0].id).all().compactMap(\.id)
+            let patterns: [[Int]] = [Array(repeating: 5, count: 13), [1, 2, 2, 1] + Array(repeating: 4, count: 9), Array(repeating: 4, count: 5) + [1, 2, 1] + Array(repeating: 4, count: 5)]
+            var ids: [UUID] = []
+            for n in 0..<count {
+                var levels = patterns[n % 3]
+                levels[(n / 3) % 13] = max(1, levels[(n / 3) % 13] - (n % 2))
+                let input = ZRMAssessmentInput(date: day.description, levels: Dictionary(uniqueKeysWithValues: zip(LifeDomain.allCases.map(\.rawValue), levels.map(String.init))))
+                ids.append(try #require(try await zrm.record(residents[n % residents.count], input).id))
+            }
+            var incomplete = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.map { ($0.rawValue, "3") })
+            incomplete["justice"] = "na"
+            _ = try await zrm.record(residents[0], ZRMAssessmentInput(date: day.description, levels: incomplete, reasons: ["justice": "Niet besproken"]))
+            return ids
+        }
+
+        @Test func anAnalystDerivesVersionsAndAssessmentsKeepTheirProfile() async throws {
+            try await withApp { app, world in
+                // setup: residents, and 60 complete assessments three months ago
+                let today = CalendarDate.today()
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 12, from: today.adding(days: -200), to: today.adding(days: -100), seed: 3)
+                let first = try await Self.record(app, world, count: 60, on: today.adding(days: -90))
+                let service = ProfileService(db: app.db, actor: try await Self.analyst(app))
+                let period = ProfileDerivationInput(first: today.adding(days: -120).description, last: today.description, k: "3")
+
+                // MUT: version 1 with k = 3
+                let v1 = try await service.derive(period)
+
+                // validate: three profiles of twenty, the incomplete assessment left out and unclassified
+                let set1 = try await service.set(version: 1)
+                #expect(v1.version == 1 && set1.assessments == 60 && set1.silhouetteScores.isEmpty)
+                #expect(set1.profiles.map(\.size).sorted() == [20, 20, 20])
+                #expect(set1.profiles.contains { $0.name == "overal voldoende zelfredzaam" })
+                #expect(set1.profiles.contains { $0.name == "financiën en huisvesting laag" })
+                let classified = try await ZRMAssessment.query(on: app.db).filter(\.$profileID != nil).count()
+                #expect(classified == 60)
+                #expect(try await ZRMAssessment.query(on: app.db).filter(\.$profileID == nil).count() == 1)
+
+                // Version 2 with k proposed: the first assessments keep their version-1 profile.
+                let v2 = try await service.derive(ProfileDerivationInput(first: period.first, last: period.last))
+                let set2 = try await service.set(version: 2)
+                #expect(v2.version == 2 && set2.silhouetteScores.map(\.k) == Array(ProfileDerivation.proposalRange) && set2.profiles.count == 3)
+                let v1IDs = Set(set1.profiles.compactMap(\.id))
+                for id in first { #expect(v1IDs.contains(try #require(try await ZRMAssessment.find(id, on: app.db)?.profileID))) }
+                // A new assessment is classified under version 2, in the profile of its pattern.
+                let later = try await Self.record(app, world, count: 1, on: today)
+                let profile = try #require(try await ZRMAssessment.find(later[0], on: app.db)?.profileID)
+                let named = try #require(set2.profiles.first { $0.id == profile })
+                #expect(named.name == "overal voldoende zelfredzaam")
+
+                // Renaming; an empty name is refused.
+                let renamed = try await service.rename(named.id!, ProfileNameInput(name: "Redt het zelf"))
+                #expect(renamed.name == "Redt het zelf")
+                await #expect(throws: StoreError.self) { try await service.rename(named.id!, ProfileNameInput(name: "  ")) }
+            }
+        }
+
+        @Test func onlyAnalystsDeriveAndNeverFromTooFewAssessments() async throws {
+            try await withApp { app, world in
+                let today = CalendarDate.today()
+                let input = ProfileDerivationInput(first: today.adding(days: -30).description, last: today.description, k: "4")
+                do {
+                    _ = try await ProfileService(db: app.db, actor: world.areas[0].coach).derive(input)
+                    Issue.record("a coach does not derive profiles")
+                } catch StoreError.forbidden {}
+                do {
+                    _ = try await ProfileService(db: app.db, actor: try await Self.analyst(app)).derive(input)
+                    Issue.record("no assessments: refused")
+                } catch StoreError.invalid(let failure) {
+                    #expect(failure.message(for: "first") == "Te weinig volledige ZRM-afnames in deze periode (0); nodig zijn er minstens 40.")
+                }
+                do {
+                    _ = try await ProfileService(db: app.db, actor: try await Self.analyst(app)).derive(ProfileDerivationInput(first: "2026-05-01", last: "2026-04-01", k: "1"))
+                    Issue.record("bad input: refused")
+                } catch StoreError.invalid(let failure) {
+                    #expect(failure.message(for: "last") == "De einddatum ligt voor de begindatum.")
+                    #expect(failure.message(for: "k") == "Het aantal profielen moet een getal van 2 tot en met 12 zijn.")
+                }
+                #expect(try await ZRMProfileSet.query(on: app.db).count() == 0)
+            }
+        }
+    }
+}
