@@ -39,6 +39,8 @@ extension AppTests {
             case surveyRead
             /// Managing questions and rounds: the policy analyst.
             case surveyManage
+            /// Zelfredzaamheidprofielen: the analyst only.
+            case profiles
             /// Answering: coach, chair and partner professional.
             case surveyAnswer
             /// Writing the council letter's texts: the policy analyst.
@@ -107,6 +109,9 @@ extension AppTests {
             "GET /api/v1/effect-measurements/due": .residents, "GET /api/v1/figures/effects": .figures,
             "GET /inwoners/:id/zrm": .residents, "POST /inwoners/:id/zrm": .residents,
             "GET /api/v1/residents/:id/zrm-assessments": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,
+            "GET /profielen": .profiles, "POST /profielen": .profiles, "POST /profielen/:id/naam": .profiles,
+            "GET /api/v1/profiles": .profiles, "POST /api/v1/profiles": .profiles, "GET /api/v1/profiles/:version": .profiles,
+            "PUT /api/v1/profiles/:version/:number": .profiles,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]
@@ -124,7 +129,7 @@ extension AppTests {
             case .figures: return [.coach, .chair, .analyst, .council].contains(role)
             case .drillDown: return [.coach, .chair].contains(role)
             case .historyImport: return [.admin, .analyst].contains(role)
-            case .letterWrite, .surveyManage: return role == .analyst
+            case .letterWrite, .surveyManage, .profiles: return role == .analyst
             case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
             case .surveyAnswer: return [.coach, .chair, .partner].contains(role)
             case .admin: return role == .admin
@@ -176,6 +181,15 @@ extension AppTests {
                 other["round"] = own["round"]
                 other["question"] = own["question"]
 
+                // A version of the profiles with one profile, for the profiles' routes.
+                let analyst = try #require(try await User.query(on: app.db).filter(\.$role == .analyst).first())
+                let set = ZRMProfileSet(version: 1, period: .year(2026)!, assessments: 20, inertia: 1, silhouettes: [:], derivedBy: analyst.id!)
+                try await set.create(on: app.db)
+                let profile = ZRMProfile(setID: set.id!, profile: .init(number: 1, name: "Profiel", centre: Array(repeating: 4, count: 13), size: 20))
+                try await profile.create(on: app.db)
+                own["profile"] = profile.id!.uuidString
+                other["profile"] = own["profile"]
+
                 // MUT and validate, route by route.
                 var unclassified: [String] = []
                 for route in app.routes.all {
@@ -201,6 +215,8 @@ extension AppTests {
                             case ("id", _) where key.contains("tokens"): return UUID().uuidString
                             case ("id", _) where key.contains("/vragen/") || key.contains("/questions/"): return ids["question"]!
                             case ("id", _) where key.contains("/enquete/") || key.contains("/survey/"): return ids["round"]!
+                            case ("id", _) where key.contains("/profielen/"): return ids["profile"]!
+                            case ("version", _), ("number", _): return "1"
                             case ("membership", _): return ids["membership"]!
                             case ("code", _): return "K1"
                             case ("referral", _): return ids["referral"]!

@@ -99,5 +99,42 @@ extension AppTests {
                 #expect(try await ZRMProfileSet.query(on: app.db).count() == 0)
             }
         }
+    
+        @Test func theAnalystWorksWithProfilesInTheBrowserAndThroughTheAPI() async throws {
+            try await withApp { app, world in
+                // setup
+                let today = CalendarDate.today()
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 12, from: today.adding(days: -200), to: today.adding(days: -100), seed: 3)
+                _ = try await Self.record(app, world, count: 45, on: today.adding(days: -30))
+                let analyst = try await token(app, "analist")
+                let body = ["first": today.adding(days: -60).description, "last": today.description, "k": "3"]
+
+                // MUT: the API derives version 1, and refuses bad input with problem+json
+                try await app.testing().test(.POST, "/api/v1/profiles", headers: analyst, beforeRequest: { try $0.content.encode(body) }) { res in
+                    #expect(res.status == .created)
+                    let profiles = object(res)["profiles"] as? [[String: Any]] ?? []
+                    #expect(object(res)["version"] as? Double == 1 && profiles.count == 3)
+                    #expect((profiles.first?["centre"] as? [String: Any])?["finances"] != nil)
+                }
+                try await app.testing().test(.POST, "/api/v1/profiles", headers: analyst, beforeRequest: {
+                    try $0.content.encode(["first": "2026-02-30", "last": today.description, "k": "40"]) }) { res in
+                    #expect(res.status == .unprocessableEntity && res.headers.contentType?.description.contains("problem+json") == true)
+                }
+                try await app.testing().test(.PUT, "/api/v1/profiles/1/2", headers: analyst, beforeRequest: { try $0.content.encode(["name": "Wonen en geld"]) }) { res in
+                    #expect(res.status == .ok && object(res)["name"] as? String == "Wonen en geld")
+                }
+                try await app.testing().test(.GET, "/api/v1/profiles/7", headers: analyst) { res in #expect(res.status == .notFound) }
+                try await app.testing().test(.GET, "/api/v1/profiles", headers: try await token(app, "coach.noordwest")) { res in #expect(res.status == .forbidden) }
+
+                // The page: version 1 with its (renamed) profile, and a second version proposed by the silhouette.
+                let page = try await PageSession.signIn(app, as: "analist")
+                let html = try await page.get("/profielen").body.string
+                #expect(html.contains("Versie 1") && html.contains("value=\"Wonen en geld\"") && html.contains("door de analist gekozen"))
+                let derived = try await page.post("/profielen", ["first": body["first"]!, "last": body["last"]!, "k": ""])
+                #expect(derived.status == .ok && derived.body.string.contains("Versie 2 van de profielen is afgeleid") && derived.body.string.contains("silhouetscore"))
+                let refused = try await page.post("/profielen", ["first": body["first"]!, "last": body["last"]!, "k": "zes"])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Het aantal profielen moet een getal"))
+            }
+        }
     }
 }

@@ -79,6 +79,9 @@ func routes(_ app: Application) throws {
 
     // The history upload: a larger body, read whole by CSRF before the token is checked.
     let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: HistoryUpload.maxBytes), RequireSignIn())
+    signedIn.get("profielen", use: ProfilePages.overview)
+    signedIn.post("profielen", use: ProfilePages.derive)
+    signedIn.post("profielen", ":id", "naam", use: ProfilePages.rename)
     signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
     upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: HistoryUpload.maxBytes)), use: HistoryImportPage.upload)
 
@@ -99,4 +102,5 @@ func routes(_ app: Application) throws {
     SurveyAPI.register(authed)
     EffectsAPI.register(authed)
     ZRMAPI.register(authed)
+    ProfilesAPI.register(authed)
 }

@@ -38,6 +38,8 @@ enum SiteURL {
     case dashboardChart(String)
     case dashboardRequests(String)
     case historyImport
+    case profiles
+    case profileName(UUID)
     case requestEffects(UUID)
     case effectsDue
     case dashboardEffects
@@ -95,6 +97,8 @@ enum SiteURL {
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
+        case .profiles: "/profielen"
+        case .profileName(let id): "/profielen/\(id)/naam"
         case .requestEffects(let id): "/verzoeken/\(id)/effectmeting"
         case .effectsDue: "/effectmetingen"
         case .dashboardEffects: "/cijfers/effecten"

@@ -45,7 +45,7 @@ enum Layout {
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
         case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
         case .admin: links = [(.admin, "Beheer"), (.historyImport, "Import")]
-        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.historyImport, "Import")]
+        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.profiles, "Profielen"), (.historyImport, "Import")]
         case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
