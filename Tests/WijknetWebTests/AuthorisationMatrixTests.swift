@@ -111,7 +111,8 @@ extension AppTests {
             "GET /api/v1/residents/:id/zrm-assessments": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,
             "GET /profielen": .profiles, "POST /profielen": .profiles, "POST /profielen/:id/naam": .profiles,
             "GET /api/v1/profiles": .profiles, "POST /api/v1/profiles": .profiles, "GET /api/v1/profiles/:version": .profiles,
-            "PUT /api/v1/profiles/:version/:number": .profiles,
+            "PUT /api/v1/profiles/:version/:number": .profiles, "GET /profielen/export.csv": .profiles,
+            "GET /api/v1/zrm-assessments/export": .profiles,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
         ]

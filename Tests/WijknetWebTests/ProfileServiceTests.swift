@@ -134,6 +134,21 @@ extension AppTests {
                 #expect(derived.status == .ok && derived.body.string.contains("Versie 2 van de profielen is afgeleid") && derived.body.string.contains("silhouetscore"))
                 let refused = try await page.post("/profielen", ["first": body["first"]!, "last": body["last"]!, "k": "zes"])
                 #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Het aantal profielen moet een getal"))
+
+                // The research export: pseudonymised vectors, one line per assessment, no names; logged.
+                let csv = try await page.get("/profielen/export.csv?first=\(body["first"]!)&last=\(body["last"]!)&separator=semicolon").body.string
+                let lines = csv.split(separator: "\r\n")
+                #expect(lines.first?.hasPrefix("\u{FEFF}pseudoniem;datum;versie;Financiën;") == true && lines.count == 1 + 46)
+                #expect(lines.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 17 })
+                let residents = try await Resident.query(on: app.db).all()
+                #expect(!residents.contains { csv.contains($0.familyName) || csv.contains($0.id!.uuidString) })
+                let pseudonyms = Set(lines.dropFirst().map { $0.split(separator: ";")[0] })
+                #expect(pseudonyms.count > 1 && pseudonyms.count < 46, "one pseudonym per resident, several assessments each")
+                #expect(lines.contains { $0.hasSuffix(";v1-1") || $0.hasSuffix(";v1-2") || $0.hasSuffix(";v1-3") })
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "export").filter(\.$subject == "zrmScores").count() == 1)
+                try await app.testing().test(.GET, "/api/v1/zrm-assessments/export?first=\(body["first"]!)&last=nee", headers: analyst) { res in
+                    #expect(res.status == .unprocessableEntity)
+                }
             }
         }
     }

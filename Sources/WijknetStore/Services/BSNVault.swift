@@ -8,6 +8,7 @@ import WijknetCore
 public struct BSNVault: Sendable {
     private let sealKey: SymmetricKey
     private let lookupKey: SymmetricKey
+    private let pseudonymKey: SymmetricKey
 
     public enum KeyError: Error, CustomStringConvertible {
         case malformed
@@ -25,6 +26,7 @@ public struct BSNVault: Sendable {
     public init(masterKey: SymmetricKey) {
         sealKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("wijknet-bsn-seal-v1".utf8), outputByteCount: 32)
         lookupKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("wijknet-bsn-lookup-v1".utf8), outputByteCount: 32)
+        pseudonymKey = HKDF<SHA256>.deriveKey(inputKeyMaterial: masterKey, info: Data("wijknet-research-pseudonym-v1".utf8), outputByteCount: 32)
     }
 
     /// A key written as base64 (as in a key file or `WIJKNET_BSN_KEY`).
@@ -53,6 +55,12 @@ public struct BSNVault: Sendable {
     /// cannot be tried against all numbers.
     public func lookup(_ bsn: BSN) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(bsn.digits.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A resident's pseudonym for research exports: the same resident always gets the same one, so
+    /// repeated assessments can be linked, but without the key it leads back to no one.
+    public func pseudonym(_ resident: UUID) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(resident.uuidString.utf8), using: pseudonymKey).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     func seal(text: String) throws -> String {

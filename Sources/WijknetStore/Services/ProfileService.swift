@@ -80,6 +80,53 @@ public struct ProfileService: Sendable {
         }
     }
 
+    /// One assessment in the research export: no name, no id, no free text.
+    public struct ExportRow: Sendable {
+        public let pseudonym: String
+        public let date: String
+        public let version: String
+        /// Per domain of the assessment's version, the level or nil (not assessed).
+        public let levels: [Int?]
+        public let profile: String?
+    }
+
+    /// Every ZRM 2017 assessment of a period as pseudonymised score vectors, for researchers
+    /// (analysts only); logged as an export, with the number of assessments but no residents.
+    public func export(_ period: ReportingPeriod, vault: BSNVault) async throws -> [ExportRow] {
+        guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT a.id AS id, a.resident_id AS resident, a.assessed_on AS date, a.version AS version, s.domain AS domain, s.level AS level,
+                   ps.version AS profile_version, p.number AS profile_number
+            FROM zrm_assessments a JOIN zrm_scores s ON s.assessment_id = a.id
+            LEFT JOIN zrm_profiles p ON p.id = a.profile_id LEFT JOIN zrm_profile_sets ps ON ps.id = p.set_id
+            WHERE a.version = 'zrm2017' AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
+            ORDER BY a.assessed_on, a.id
+            """).all()
+        let index = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
+        var result: [ExportRow] = []
+        var current: UUID?
+        var levels: [Int?] = []
+        var head: (String, String, String, String?)?
+        func flush() { if let head { result.append(ExportRow(pseudonym: head.0, date: head.1, version: head.2, levels: levels, profile: head.3)) } }
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            if id != current {
+                flush()
+                current = id
+                levels = Array(repeating: nil, count: LifeDomain.allCases.count)
+                let profile = try row.decode(column: "profile_version", as: Int?.self).flatMap { v in
+                    try? row.decode(column: "profile_number", as: Int?.self).map { "v\(v)-\($0)" }
+                }
+                head = (vault.pseudonym(try row.decode(column: "resident", as: UUID.self)), try row.decode(column: "date", as: String.self),
+                        try row.decode(column: "version", as: String.self), profile)
+            }
+            if let i = index[try row.decode(column: "domain", as: String.self)] { levels[i] = try row.decode(column: "level", as: Int?.self) }
+        }
+        flush()
+        try await audit.record(.export, "zrmScores", nil, residents: [], purpose: "Gepseudonimiseerde ZRM-scores voor onderzoek (\(result.count) metingen)", on: db)
+        return result
+    }
+
     /// The profile of the latest version nearest to a complete assessment, or nil.
     static func classify(_ vector: [Int], on db: any Database) async throws -> UUID? {
         guard let latest = try await ZRMProfileSet.query(on: db).sort(\.$version, .descending).with(\.$profiles).first() else { return nil }

@@ -10,6 +10,7 @@ enum ProfilesAPI {
         api.post("profiles", use: derive)
         api.get("profiles", ":version", use: show)
         api.put("profiles", ":version", ":number", use: rename)
+        api.get("zrm-assessments", "export", use: ProfilePages.export)
     }
 
     struct ProfileDTO: Content {

@@ -81,6 +81,7 @@ func routes(_ app: Application) throws {
     let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: HistoryUpload.maxBytes), RequireSignIn())
     signedIn.get("profielen", use: ProfilePages.overview)
     signedIn.post("profielen", use: ProfilePages.derive)
+    signedIn.get("profielen", "export.csv", use: ProfilePages.export)
     signedIn.post("profielen", ":id", "naam", use: ProfilePages.rename)
     signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
     upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: HistoryUpload.maxBytes)), use: HistoryImportPage.upload)

@@ -39,6 +39,7 @@ enum SiteURL {
     case dashboardRequests(String)
     case historyImport
     case profiles
+    case profileExport
     case profileName(UUID)
     case requestEffects(UUID)
     case effectsDue
@@ -98,6 +99,7 @@ enum SiteURL {
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
         case .profiles: "/profielen"
+        case .profileExport: "/profielen/export.csv"
         case .profileName(let id): "/profielen/\(id)/naam"
         case .requestEffects(let id): "/verzoeken/\(id)/effectmeting"
         case .effectsDue: "/effectmetingen"

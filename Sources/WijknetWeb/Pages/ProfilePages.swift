@@ -65,10 +65,37 @@ enum ProfilePages {
         \(Form.text("k", "Aantal profielen", form, type: "number", required: false,
                     hint: "2 tot en met 12; laat leeg voor een voorstel met de silhouetscore (2 tot en met 8)."))
         <button type="submit">Profielen afleiden</button></form>
+        <h2>Scores voor onderzoek</h2>
+        <p>Alle ZRM 2017-metingen van een periode als CSV, gepseudonimiseerd: geen naam, BSN of notitie; dezelfde inwoner heeft in elk
+        bestand hetzelfde pseudoniem. Het downloaden wordt gelogd.</p>
+        <form method="get" action="\(SiteURL.profileExport.path)" class="narrow">
+        \(Form.text("first", "Metingen vanaf", form, type: "date"))
+        \(Form.text("last", "Metingen tot en met", form, type: "date"))
+        \(Form.select("separator", "Scheidingsteken", form, options: [("comma", "komma"), ("semicolon", "puntkomma (Nederlandse Excel)")], blank: nil))
+        <button type="submit">CSV downloaden</button></form>
         \(sets.isEmpty ? "<p>Er zijn nog geen profielen afgeleid.</p>" as Markup : "\(versions)")
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
         return response
+    }
+
+    /// `/profielen/export.csv?first=&last=[&separator=semicolon]`: the pseudonymised score vectors
+    /// of a period, for researchers (the API serves the same file).
+    @Sendable static func export(req: Request) async throws -> Response {
+        let first = try? req.query.get(String.self, at: "first"), last = try? req.query.get(String.self, at: "last")
+        let period: ReportingPeriod
+        do { period = try ProfileDerivationInput(first: first, last: last).validate().period } catch { throw StoreError.invalid(error) }
+        let rows = try await service(req).export(period, vault: req.application.vault)
+        let header = ["pseudoniem", "datum", "versie"] + LifeDomain.allCases.map(\.label) + ["profiel"]
+        let lines = rows.map { row -> [String] in
+            let levels: [String] = row.levels.map { $0.map(String.init) ?? "" }
+            return [row.pseudonym, row.date, row.version] + levels + [row.profile ?? ""]
+        }
+        let semicolon = (try? req.query.get(String.self, at: "separator")) == "semicolon"
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-zrm-\(period.first)-\(period.last).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: CSV.file([header] + lines, separator: semicolon ? ";" : ",")))
     }
 
     /// The column header of a domain: its first word, the full name in the abbreviation's title.
