@@ -109,3 +109,30 @@ import Testing
         #expect(ProfileDerivation.derive(Array(vectors.prefix(2)), k: 3) == nil, "fewer assessments than profiles")
     }
 }
+
+/// The suggestion at intake, from the requests of residents with the same profile.
+@Suite struct ProfileSuggestionTests {
+    @Test func sharesAndTheMedianRestOnEnoughRequests() {
+        // 12 requests: 6 welfare only; 6 indicated care (4 inside, 2 outside), 2 of them also welfare; hours 2,2,3,4,4,8.
+        let welfare = ProfileSuggestion.PeerRequest(outcomes: [.welfare], firstAssignments: [])
+        let hours = [2.0, 2, 3, 4, 4, 8]
+        let care = hours.enumerated().map { i, h in
+            ProfileSuggestion.PeerRequest(outcomes: i < 2 ? [.indicatedCare, .welfare] : [.indicatedCare], firstAssignments: [(inside: i < 4, hours: h)])
+        }
+        let s = ProfileSuggestion(Array(repeating: welfare, count: 6) + care)
+        #expect(s.requests == .shown(12))
+        #expect(s.outcomeShares[.welfare] == .shown(8.0 / 12))
+        #expect(s.outcomeShares[.indicatedCare] == .shown(6.0 / 12))
+        #expect(s.outcomeShares[.ownNetwork] == .shown(0))
+        // Inside share and median hours rest on 6 requests with care: fewer than 10, so not shown.
+        #expect(s.insideShare == .suppressed && s.medianHours == .suppressed)
+        // With four times as many, they are: 4 of 6 inside; the median of 2,2,3,4,4,8 is 3.5.
+        let more = ProfileSuggestion(Array(repeating: Array(repeating: welfare, count: 6) + care, count: 4).flatMap { $0 })
+        #expect(more.insideShare == .shown(4.0 / 6) && more.medianHours == .shown(3.5))
+    }
+
+    @Test func fewPeersShowNothing() {
+        let s = ProfileSuggestion(Array(repeating: ProfileSuggestion.PeerRequest(outcomes: [.welfare], firstAssignments: []), count: 4))
+        #expect(s.requests == .suppressed && s.outcomeShares.values.allSatisfy(\.isSuppressed))
+    }
+}

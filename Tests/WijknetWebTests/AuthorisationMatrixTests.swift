@@ -108,7 +108,7 @@ extension AppTests {
             "GET /api/v1/requests/:id/effect-measurements": .caseRead, "POST /api/v1/requests/:id/effect-measurements": .caseWrite,
             "GET /api/v1/effect-measurements/due": .residents, "GET /api/v1/figures/effects": .figures,
             "GET /inwoners/:id/zrm": .residents, "POST /inwoners/:id/zrm": .residents,
-            "GET /api/v1/residents/:id/zrm-assessments": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,
+            "GET /api/v1/residents/:id/zrm-assessments": .residents, "GET /api/v1/residents/:id/profile-suggestion": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,
             "GET /profielen": .profiles, "POST /profielen": .profiles, "POST /profielen/:id/naam": .profiles,
             "GET /api/v1/profiles": .profiles, "POST /api/v1/profiles": .profiles, "GET /api/v1/profiles/:version": .profiles,
             "PUT /api/v1/profiles/:version/:number": .profiles, "GET /profielen/export.csv": .profiles,

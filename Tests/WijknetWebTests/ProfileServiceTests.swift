@@ -151,5 +151,50 @@ extension AppTests {
                 }
             }
         }
+    
+        @Test func theCoachSeesHowRequestsOfTheSameProfileWereAnswered() async throws {
+            try await withApp { app, world in
+                // setup: a year of cases; every resident of the area assessed, most with one pattern
+                let today = CalendarDate.today()
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 60, from: today.adding(days: -300), to: today.adding(days: -20), seed: 8)
+                let area = world.areas[0]
+                let zrm = ZRMService(residents: ResidentService(db: app.db, actor: area.coach, vault: app.vault))
+                let residents = try await Resident.query(on: app.db).join(District.self, on: \Resident.$district.$id == \District.$id)
+                    .filter(District.self, \.$area.$id == area.id).all().compactMap(\.id)
+                let low = [1, 2, 2, 1] + Array(repeating: 4, count: 9), high = Array(repeating: 5, count: 13)
+                for (n, resident) in residents.enumerated() {
+                    for copy in 0..<2 {
+                        let levels = (n % 4 == 3 ? high : low).enumerated().map { i, l in i == copy ? max(1, l - 1) : l }
+                        _ = try await zrm.record(resident, ZRMAssessmentInput(date: today.adding(days: -10).description,
+                                                                               levels: Dictionary(uniqueKeysWithValues: zip(LifeDomain.allCases.map(\.rawValue), levels.map(String.init)))))
+                    }
+                }
+                _ = try await ProfileService(db: app.db, actor: try await Self.analyst(app))
+                    .derive(ProfileDerivationInput(first: today.adding(days: -30).description, last: today.description, k: "2"))
+                // A new assessment of the first resident puts them in the "low" profile.
+                let me = residents[0]
+                _ = try await zrm.record(me, ZRMAssessmentInput(date: today.description, levels: Dictionary(uniqueKeysWithValues: zip(LifeDomain.allCases.map(\.rawValue), low.map(String.init)))))
+
+                // MUT
+                let suggestion = try #require(try await zrm.suggestion(me))
+
+                // validate: it rests on the requests of the other "low" residents of the area in the last year
+                let peers = residents.enumerated().filter { $0.offset % 4 != 3 && $0.element != me }.map(\.element)
+                let expected = try await SupportRequest.query(on: app.db).filter(\.$resident.$id ~~ peers).filter(\.$area.$id == area.id)
+                    .filter(\.$intakeDate >= today.adding(days: -365).description).count()
+                #expect(expected >= 10, "enough data for shares")
+                #expect(suggestion.profile.name == "financiën en huisvesting laag" && suggestion.advice.requests == .shown(expected))
+                #expect(suggestion.advice.outcomeShares.values.allSatisfy { !$0.isSuppressed })
+                let coach = try await token(app, "coach.noordwest")
+                try await app.testing().test(.GET, "/api/v1/residents/\(me)/profile-suggestion", headers: coach) { res in
+                    #expect(res.status == .ok && object(res)["requests"] as? Double == Double(expected))
+                    #expect(object(res)["profileName"] as? String == "financiën en huisvesting laag")
+                }
+                let page = try await PageSession.signIn(app, as: "coach.noordwest")
+                let html = try await page.get("/inwoners/\(me)/zrm").body.string
+                #expect(html.contains("Profiel en suggestie") && html.contains("op basis van \(expected) verzoeken") && html.contains("geen besluit"))
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$subject == "profileSuggestion").count() >= 3)
+            }
+        }
     }
 }

@@ -8,6 +8,30 @@ enum ZRMAPI {
     static func register(_ api: any RoutesBuilder) {
         api.get("residents", ":id", "zrm-assessments", use: history)
         api.post("residents", ":id", "zrm-assessments", use: record)
+        api.get("residents", ":id", "profile-suggestion", use: suggestion)
+    }
+
+    struct SuggestionDTO: Content {
+        let profileVersion: Int?
+        let profileNumber: Int?
+        let profileName: String?
+        let area: String?
+        /// Null when suppressed by disclosure control (or without a profile).
+        let requests: Int?
+        let outcomeShares: [String: Double?]
+        let insideShare: Double?
+        let medianHours: Double?
+    }
+
+    @Sendable static func suggestion(req: Request) async throws -> SuggestionDTO {
+        guard let s = try await ZRMPage.service(req).suggestion(try req.id()) else {
+            return SuggestionDTO(profileVersion: nil, profileNumber: nil, profileName: nil, area: nil, requests: nil, outcomeShares: [:],
+                                 insideShare: nil, medianHours: nil)
+        }
+        return SuggestionDTO(profileVersion: s.version, profileNumber: s.profile.number, profileName: s.profile.name, area: s.areaName,
+                             requests: s.advice.requests.value,
+                             outcomeShares: Dictionary(uniqueKeysWithValues: s.advice.outcomeShares.map { ($0.key.rawValue, $0.value.value) }),
+                             insideShare: s.advice.insideShare.value, medianHours: s.advice.medianHours.value)
     }
 
     struct DomainDTO: Content {

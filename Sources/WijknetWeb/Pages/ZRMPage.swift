@@ -44,6 +44,7 @@ enum ZRMPage {
             </fieldset>
             """
         }
+        let suggestion = try await suggestionSection(try await service(req).suggestion(id))
         let response = Layout.page("Zelfredzaamheid", req, flash: flash, """
         <h1>Zelfredzaamheid van \(resident.fullName)</h1>
         <p>De Zelfredzaamheid-Matrix (ZRM 2017): per domein de huidige situatie, van 1 (acute problematiek) tot 5 (volledig zelfredzaam).
@@ -52,6 +53,7 @@ enum ZRMPage {
         <figure class="chart-figure">\(chart)</figure>
         <table><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption><thead><tr><th scope="col">Domein</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
         """)
+        \(suggestion)
         <h2>Nieuwe meting</h2>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.residentZRM(id).path)" novalidate>\(Form.csrf(req))
@@ -61,6 +63,28 @@ enum ZRMPage {
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
         return response
+    }
+
+    /// The resident's profile and how requests of residents with that profile were answered: a
+    /// suggestion with its basis, never a decision.
+    static func suggestionSection(_ suggestion: ZRMService.Suggestion?) async throws -> Markup {
+        guard let suggestion else { return .empty }
+        let advice = suggestion.advice
+        let rows = OutcomeKind.allCases.map { kind -> Markup in
+            "<tr><th scope=\"row\">\(kind.label)</th><td class=\"number\">\(FigureFormat.value(advice.outcomeShares[kind] ?? .suppressed, .share))</td></tr>"
+        }
+        return """
+        <section aria-labelledby="profiel"><h2 id="profiel">Profiel en suggestie</h2>
+        <p>Profiel (versie \(suggestion.version)): <strong>\(suggestion.profile.name)</strong>.
+        Zo werden de verzoeken van inwoners met hetzelfde profiel in \(suggestion.areaName) het afgelopen jaar beantwoord,
+        op basis van \(FigureFormat.base(advice.requests.value)) verzoeken. Dit is een suggestie, geen besluit: de keuze blijft bij jou en de inwoner.
+        Percentages op minder dan 10 verzoeken worden niet getoond.</p>
+        <table><caption>Uitkomsten van verzoeken van inwoners met dit profiel (een verzoek kan meer uitkomsten hebben)</caption>
+        <thead><tr><th scope="col">Uitkomst</th><th scope="col">Aandeel</th></tr></thead><tbody>\(rows)
+        <tr><th scope="row">Geïndiceerde zorg binnen het netwerk</th><td class="number">\(FigureFormat.value(advice.insideShare, .share))</td></tr>
+        <tr><th scope="row">Mediaan uren per week (eerste toewijzing)</th><td class="number">\(FigureFormat.value(advice.medianHours, .hours))</td></tr>
+        </tbody></table></section>
+        """
     }
 
     @Sendable static func record(req: Request) async throws -> Response {
