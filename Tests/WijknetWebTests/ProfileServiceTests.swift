@@ -194,6 +194,13 @@ extension AppTests {
                 let html = try await page.get("/inwoners/\(me)/zrm").body.string
                 #expect(html.contains("Profiel en suggestie") && html.contains("op basis van \(expected) verzoeken") && html.contains("geen besluit"))
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$subject == "profileSuggestion").count() >= 3)
+
+                // The policy view: per area and quarter the assessments per profile, small counts not shown.
+                let distribution = try await ProfileService(db: app.db, actor: try await Self.analyst(app)).distribution(version: 1)
+                let total = distribution.flatMap(\.counts.values).reduce(0, +)
+                #expect(total == 2 * residents.count + 1 && distribution.allSatisfy { $0.area == area.name })
+                let policy = try await PageSession.signIn(app, as: "analist").get("/profielen").body.string
+                #expect(policy.contains("Verdeling per gebied en kwartaal (versie 1)") && policy.contains("measure=zrm"))
             }
         }
     }

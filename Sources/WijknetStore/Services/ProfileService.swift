@@ -80,6 +80,33 @@ public struct ProfileService: Sendable {
         }
     }
 
+    /// How many assessments fell in each profile of a version, per area and quarter: the profiles
+    /// as policy sees them. Counts only; the page applies disclosure control.
+    public struct DistributionRow: Sendable, Equatable {
+        public let area: String
+        public let quarter: ReportingPeriod
+        /// Per profile number, the number of assessments.
+        public let counts: [Int: Int]
+    }
+
+    public func distribution(version: Int) async throws -> [DistributionRow] {
+        let set = try await self.set(version: version)
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT ar.name AS area, a.assessed_on AS date, p.number AS number FROM zrm_assessments a
+            JOIN zrm_profiles p ON p.id = a.profile_id JOIN residents r ON r.id = a.resident_id
+            JOIN districts d ON d.id = r.district_id JOIN areas ar ON ar.id = d.area_id
+            WHERE p.set_id = \(bind: try set.requireID())
+            """).all()
+        var counts: [String: [ReportingPeriod: [Int: Int]]] = [:]
+        for row in rows {
+            guard let date = CalendarDate(try row.decode(column: "date", as: String.self)) else { continue }
+            counts[try row.decode(column: "area", as: String.self), default: [:]][.quarter(containing: date), default: [:]][try row.decode(column: "number", as: Int.self), default: 0] += 1
+        }
+        return counts.sorted { $0.key < $1.key }.flatMap { area, quarters in
+            quarters.sorted { $0.key.first < $1.key.first }.map { DistributionRow(area: area, quarter: $0.key, counts: $0.value) }
+        }
+    }
+
     /// One assessment in the research export: no name, no id, no free text.
     public struct ExportRow: Sendable {
         public let pseudonym: String

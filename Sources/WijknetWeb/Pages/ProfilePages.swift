@@ -17,6 +17,9 @@ enum ProfilePages {
 
     static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
         let sets = try await service(req).sets()
+        var rows: [ProfileService.DistributionRow] = []
+        if let latest = sets.first { rows = try await service(req).distribution(version: latest.version) }
+        let distribution = distributionSection(sets.first, rows)
         var form = state
         let today = CalendarDate.today()
         if form.values["first"] == nil { form.values["first"] = today.adding(days: -365).description }
@@ -73,6 +76,7 @@ enum ProfilePages {
         \(Form.text("last", "Metingen tot en met", form, type: "date"))
         \(Form.select("separator", "Scheidingsteken", form, options: [("comma", "komma"), ("semicolon", "puntkomma (Nederlandse Excel)")], blank: nil))
         <button type="submit">CSV downloaden</button></form>
+        \(distribution)
         \(sets.isEmpty ? "<p>Er zijn nog geen profielen afgeleid.</p>" as Markup : "\(versions)")
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
@@ -96,6 +100,29 @@ enum ProfilePages {
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-zrm-\(period.first)-\(period.last).csv\"")
         return Response(status: .ok, headers: headers, body: .init(string: CSV.file([header] + lines, separator: semicolon ? ";" : ",")))
+    }
+
+    /// The latest version's profiles per area and quarter, counts under disclosure control, and
+    /// where the change in ZRM scores per network is shown (the effects of track 3).
+    static func distributionSection(_ set: ZRMProfileSet?, _ rows: [ProfileService.DistributionRow]) -> Markup {
+        guard let set else { return .empty }
+        let profiles = set.profiles.sorted { $0.number < $1.number }
+        let header = profiles.map { "<th scope=\"col\">\($0.number). \($0.name)</th>" as Markup }
+        let body = rows.map { row -> Markup in
+            let cells = profiles.map { p -> Markup in
+                "<td class=\"number\">\(DisclosureControl.council.count(row.counts[p.number] ?? 0).value.map(String.init) ?? FigureFormat.suppressed)</td>"
+            }
+            return "<tr><th scope=\"row\">\(row.area)</th><td>\(row.quarter.dutch)</td>\(cells)</tr>"
+        }
+        return """
+        <h2>Verdeling per gebied en kwartaal (versie \(set.version))</h2>
+        <p>Het aantal metingen per profiel; aantallen onder de 5 worden niet getoond. Hoe de ZRM-scores per domein veranderen, per
+        netwerk en daarbuiten, staat bij de <a href="\(SiteURL.dashboardEffects.path)?measure=zrm">effecten voor inwoners</a>.</p>
+        \(rows.isEmpty ? "<p>Er zijn nog geen metingen in deze versie ingedeeld.</p>" as Markup : """
+        <div class="table-scroll"><table><caption>Metingen per profiel, gebied en kwartaal</caption>
+        <thead><tr><th scope="col">Gebied</th><th scope="col">Kwartaal</th>\(header)</tr></thead><tbody>\(body)</tbody></table></div>
+        """)
+        """
     }
 
     /// The column header of a domain: its first word, the full name in the abbreviation's title.
