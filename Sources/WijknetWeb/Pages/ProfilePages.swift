@@ -86,6 +86,8 @@ enum ProfilePages {
     /// `/profielen/export.csv?first=&last=[&separator=semicolon]`: the pseudonymised score vectors
     /// of a period, for researchers (the API serves the same file).
     @Sendable static func export(req: Request) async throws -> Response {
+        // The role first, then the input: someone without access learns nothing from a validation error.
+        guard CasePolicy.mayDeriveProfiles(try req.requireUser().role) else { throw StoreError.forbidden }
         let first = try? req.query.get(String.self, at: "first"), last = try? req.query.get(String.self, at: "last")
         let period: ReportingPeriod
         do { period = try ProfileDerivationInput(first: first, last: last).validate().period } catch { throw StoreError.invalid(error) }
