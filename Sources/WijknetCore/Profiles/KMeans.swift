@@ -101,43 +101,58 @@ public struct KMeans: Sendable {
             }
         }
         var potential = closest.reduce(0, +)
+        let chunks = Self.chunkCount(n)
         while centres.count < k * d {
-            // Candidates by inverse transform sampling on the running sum of `closest`.
-            let candidates = (0..<trials).map { _ -> Int in
-                var target = Double.random(in: 0..<1, using: &random) * potential
-                for (i, value) in closest.enumerated() {
-                    target -= value
-                    if target < 0 { return i }
+            // Candidates by inverse transform sampling on the running sum of `closest`: all draws in one scan.
+            let targets = (0..<trials).map { _ in Double.random(in: 0..<1, using: &random) * potential }
+            var candidates = [Int](repeating: n - 1, count: trials)
+            var order = Array(0..<trials).sorted { targets[$0] < targets[$1] }[...]
+            var running = 0.0
+            for (i, value) in closest.enumerated() where !order.isEmpty {
+                running += value
+                while let next = order.first, targets[next] < running {
+                    candidates[next] = i
+                    order = order.dropFirst()
                 }
-                return n - 1
             }
-            var bestCandidate = candidates[0], bestPotential = Double.infinity
-            var bestClosest: [Double] = []
-            for candidate in candidates {
-                var next = closest
-                let centre = Array(points[(candidate * d)..<(candidate * d + d)])
-                points.withUnsafeBufferPointer { p in
-                    next.withUnsafeMutableBufferPointer { out in
-                        Self.parallel(n) { range, _ in
-                            centre.withUnsafeBufferPointer { c in
+            // One pass scores every candidate: the potential if it were the next centre.
+            let candidateCentres = candidates.flatMap { points[($0 * d)..<($0 * d + d)] }
+            var scores = [Double](repeating: 0, count: chunks * trials)
+            points.withUnsafeBufferPointer { p in
+                closest.withUnsafeBufferPointer { current in
+                    candidateCentres.withUnsafeBufferPointer { c in
+                        scores.withUnsafeMutableBufferPointer { out in
+                            Self.parallel(n) { range, chunk in
                                 for i in range {
-                                    let distance = Self.nearest(p.baseAddress! + i * d, c.baseAddress!, count: 1, dimensions: d).distance
-                                    if distance < out[i] { out[i] = distance }
+                                    let point = p.baseAddress! + i * d
+                                    for t in 0..<trials {
+                                        let distance = Self.nearest(point, c.baseAddress! + t * d, count: 1, dimensions: d).distance
+                                        out[chunk * trials + t] += min(current[i], distance)
+                                    }
                                 }
                             }
                         }
                     }
                 }
-                let total = next.reduce(0, +)
-                if total < bestPotential {
-                    bestPotential = total
-                    bestCandidate = candidate
-                    bestClosest = next
+            }
+            let totals = (0..<trials).map { t in (0..<chunks).reduce(0.0) { $0 + scores[$1 * trials + t] } }
+            let best = (0..<trials).min { totals[$0] < totals[$1] }!
+            let centre = Array(candidateCentres[(best * d)..<(best * d + d)])
+            centres.append(contentsOf: centre)
+            // A second pass moves every point's distance to the chosen centre where it is nearer.
+            points.withUnsafeBufferPointer { p in
+                closest.withUnsafeMutableBufferPointer { out in
+                    centre.withUnsafeBufferPointer { c in
+                        Self.parallel(n) { range, _ in
+                            for i in range {
+                                let distance = Self.nearest(p.baseAddress! + i * d, c.baseAddress!, count: 1, dimensions: d).distance
+                                if distance < out[i] { out[i] = distance }
+                            }
+                        }
+                    }
                 }
             }
-            centres.append(contentsOf: points[(bestCandidate * d)..<(bestCandidate * d + d)])
-            closest = bestClosest
-            potential = bestPotential
+            potential = totals[best]
         }
         return centres
     }
@@ -155,24 +170,29 @@ public struct KMeans: Sendable {
             var sums = [Double](repeating: 0, count: chunks * k * d)
             var counts = [Int](repeating: 0, count: chunks * k)
             var partial = [Double](repeating: 0, count: chunks)
+            var changes = [Int](repeating: 0, count: chunks)
+            let first = iterations == 1
             points.withUnsafeBufferPointer { p in
                 centres.withUnsafeBufferPointer { c in
                     labels.withUnsafeMutableBufferPointer { l in
                         sums.withUnsafeMutableBufferPointer { s in
                             counts.withUnsafeMutableBufferPointer { m in
                                 partial.withUnsafeMutableBufferPointer { e in
-                                    Self.parallel(n) { range, chunk in
-                                        var error = 0.0
-                                        let sum = s.baseAddress! + chunk * k * d
-                                        for i in range {
-                                            let point = p.baseAddress! + i * d
-                                            let (j, distance) = Self.nearest(point, c.baseAddress!, count: k, dimensions: d)
-                                            l[i] = Int32(j)
-                                            error += distance
-                                            m[chunk * k + j] += 1
-                                            for x in 0..<d { sum[j * d + x] += point[x] }
+                                    changes.withUnsafeMutableBufferPointer { changed in
+                                        Self.parallel(n) { range, chunk in
+                                            var error = 0.0
+                                            let sum = s.baseAddress! + chunk * k * d
+                                            for i in range {
+                                                let point = p.baseAddress! + i * d
+                                                let (j, distance) = Self.nearest(point, c.baseAddress!, count: k, dimensions: d)
+                                                if first || l[i] != Int32(j) { changed[chunk] += 1 }
+                                                l[i] = Int32(j)
+                                                error += distance
+                                                m[chunk * k + j] += 1
+                                                for x in 0..<d { sum[j * d + x] += point[x] }
+                                            }
+                                            e[chunk] = error
                                         }
-                                        e[chunk] = error
                                     }
                                 }
                             }
@@ -181,6 +201,8 @@ public struct KMeans: Sendable {
                 }
             }
             inertia = partial.reduce(0, +)
+            // Strict convergence, as scikit-learn: no point changed its centre, so the centres stay.
+            if changes.reduce(0, +) == 0 { break }
             // New centres; an empty cluster keeps its centre.
             var next = centres
             for j in 0..<k {
