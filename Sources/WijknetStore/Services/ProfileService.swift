@@ -121,35 +121,9 @@ public struct ProfileService: Sendable {
     /// (analysts only); logged as an export, with the number of assessments but no residents.
     public func export(_ period: ReportingPeriod, vault: BSNVault) async throws -> [ExportRow] {
         guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
-        let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT a.id AS id, a.resident_id AS resident, a.assessed_on AS date, a.version AS version, s.domain AS domain, s.level AS level,
-                   ps.version AS profile_version, p.number AS profile_number
-            FROM zrm_assessments a JOIN zrm_scores s ON s.assessment_id = a.id
-            LEFT JOIN zrm_profiles p ON p.id = a.profile_id LEFT JOIN zrm_profile_sets ps ON ps.id = p.set_id
-            WHERE a.version = 'zrm2017' AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
-            ORDER BY a.assessed_on, a.id
-            """).all()
-        let index = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
-        var result: [ExportRow] = []
-        var current: UUID?
-        var levels: [Int?] = []
-        var head: (String, String, String, String?)?
-        func flush() { if let head { result.append(ExportRow(pseudonym: head.0, date: head.1, version: head.2, levels: levels, profile: head.3)) } }
-        for row in rows {
-            let id = try row.decode(column: "id", as: UUID.self)
-            if id != current {
-                flush()
-                current = id
-                levels = Array(repeating: nil, count: LifeDomain.allCases.count)
-                let profile = try row.decode(column: "profile_version", as: Int?.self).flatMap { v in
-                    try? row.decode(column: "profile_number", as: Int?.self).map { "v\(v)-\($0)" }
-                }
-                head = (vault.pseudonym(try row.decode(column: "resident", as: UUID.self)), try row.decode(column: "date", as: String.self),
-                        try row.decode(column: "version", as: String.self), profile)
-            }
-            if let i = index[try row.decode(column: "domain", as: String.self)] { levels[i] = try row.decode(column: "level", as: Int?.self) }
+        let result = try await Self.scoredAssessments(in: period, on: db).map {
+            ExportRow(pseudonym: vault.pseudonym($0.resident), date: $0.date, version: "zrm2017", levels: $0.levels, profile: $0.profile)
         }
-        flush()
         try await audit.record(.export, "zrmScores", nil, residents: [], purpose: "Gepseudonimiseerde ZRM-scores voor onderzoek (\(result.count) metingen)", on: db)
         return result
     }
@@ -161,31 +135,52 @@ public struct ProfileService: Sendable {
         return latest.profiles.first { $0.number == number }?.id
     }
 
-    /// The complete ZRM 2017 assessments of a period, in a fixed order (date, then id) so the same
-    /// assessments always give the same profiles; each as 13 levels in `LifeDomain.allCases` order.
+    /// The complete ZRM 2017 assessments of a period, each as 13 levels; see `scoredAssessments`.
     static func completeAssessments(in period: ReportingPeriod, on db: any Database) async throws -> (ids: [UUID], vectors: [[Int]]) {
+        let complete = try await scoredAssessments(in: period, on: db).compactMap { a -> (UUID, [Int])? in
+            let levels = a.levels.compactMap { $0 }
+            return levels.count == a.levels.count ? (a.id, levels) : nil
+        }
+        return (complete.map(\.0), complete.map(\.1))
+    }
+
+    /// One ZRM 2017 assessment with its levels in `LifeDomain.allCases` order (nil: not assessed).
+    struct ScoredAssessment {
+        let id: UUID
+        let resident: UUID
+        let date: String
+        var levels: [Int?]
+        /// `v<version>-<number>` of the profile it was classified under.
+        let profile: String?
+    }
+
+    /// Every ZRM 2017 assessment of a period, in a fixed order (date, then id) so the same
+    /// assessments always give the same profiles.
+    static func scoredAssessments(in period: ReportingPeriod, on db: any Database) async throws -> [ScoredAssessment] {
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT s.assessment_id AS id, s.domain AS domain, s.level AS level
-            FROM zrm_scores s JOIN zrm_assessments a ON a.id = s.assessment_id
+            SELECT a.id AS id, a.resident_id AS resident, a.assessed_on AS date, s.domain AS domain, s.level AS level,
+                   ps.version AS profile_version, p.number AS profile_number
+            FROM zrm_assessments a JOIN zrm_scores s ON s.assessment_id = a.id
+            LEFT JOIN zrm_profiles p ON p.id = a.profile_id LEFT JOIN zrm_profile_sets ps ON ps.id = p.set_id
             WHERE a.version = 'zrm2017' AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
             ORDER BY a.assessed_on, a.id
             """).all()
         let index = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })
-        var ids: [UUID] = [], vectors: [[Int?]] = []
+        var result: [ScoredAssessment] = []
         for row in rows {
             let id = try row.decode(column: "id", as: UUID.self)
-            if ids.last != id {
-                ids.append(id)
-                vectors.append(Array(repeating: nil, count: LifeDomain.allCases.count))
+            if result.last?.id != id {
+                let profile = try row.decode(column: "profile_version", as: Int?.self).flatMap { v in
+                    try? row.decode(column: "profile_number", as: Int?.self).map { "v\(v)-\($0)" }
+                }
+                result.append(ScoredAssessment(id: id, resident: try row.decode(column: "resident", as: UUID.self),
+                                               date: try row.decode(column: "date", as: String.self),
+                                               levels: Array(repeating: nil, count: LifeDomain.allCases.count), profile: profile))
             }
-            if let domain = index[try row.decode(column: "domain", as: String.self)] {
-                vectors[vectors.count - 1][domain] = try row.decode(column: "level", as: Int?.self)
+            if let i = index[try row.decode(column: "domain", as: String.self)] {
+                result[result.count - 1].levels[i] = try row.decode(column: "level", as: Int?.self)
             }
         }
-        let complete = zip(ids, vectors).compactMap { id, vector -> (UUID, [Int])? in
-            let levels = vector.compactMap { $0 }
-            return levels.count == vector.count ? (id, levels) : nil
-        }
-        return (complete.map(\.0), complete.map(\.1))
+        return result
     }
 }

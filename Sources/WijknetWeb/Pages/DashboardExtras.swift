@@ -31,12 +31,7 @@ enum DashboardExtras {
     @Sendable static func csv(req: Request) async throws -> Response {
         try requireFigures(req)
         let view = try await DashboardView.load(req, try query(req))
-        let semicolon = (try? req.query.get(String.self, at: "separator")) == "semicolon"
-        let body = CSV.file(view.csvRows(), separator: semicolon ? ";" : ",")
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-cijfers-\(view.result.query.period).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return CSV.download(view.csvRows(), filename: "wijknet-cijfers-\(view.result.query.period).csv", for: req)
     }
 
     /// `/cijfers/grafiek/:code`: one chart as an SVG file.

@@ -97,11 +97,7 @@ enum ProfilePages {
             let levels: [String] = row.levels.map { $0.map(String.init) ?? "" }
             return [row.pseudonym, row.date, row.version] + levels + [row.profile ?? ""]
         }
-        let semicolon = (try? req.query.get(String.self, at: "separator")) == "semicolon"
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-zrm-\(period.first)-\(period.last).csv\"")
-        return Response(status: .ok, headers: headers, body: .init(string: CSV.file([header] + lines, separator: semicolon ? ";" : ",")))
+        return CSV.download([header] + lines, filename: "wijknet-zrm-\(period.first)-\(period.last).csv", for: req)
     }
 
     /// The latest version's profiles per area and quarter, counts under disclosure control, and
