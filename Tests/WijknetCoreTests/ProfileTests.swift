@@ -48,6 +48,58 @@ import Testing
         #expect(ten.inertia <= one.inertia)
     }
 
+    /// Plain Lloyd, written as simply as possible, against which the bounded iterations are held.
+    func plainLloyd(_ points: [Double], d: Int, centres start: [Double], threshold: Double, cap: Int) -> KMeans.Result {
+        let n = points.count / d, k = start.count / d
+        var centres = start, labels = [Int32](repeating: -1, count: n), iterations = 0
+        func distance(_ i: Int, _ j: Int, _ c: [Double]) -> Double {
+            (0..<d).reduce(0.0) { sum, x in let delta = points[i * d + x] - c[j * d + x]; return sum + delta * delta }
+        }
+        func nearest(_ i: Int, _ c: [Double]) -> (Int, Double) {
+            (0..<k).map { ($0, distance(i, $0, c)) }.reduce((0, Double.infinity)) { $1.1 < $0.1 ? $1 : $0 }
+        }
+        while true {
+            iterations += 1
+            var changed = false
+            for i in 0..<n {
+                let j = Int32(nearest(i, centres).0)
+                if j != labels[i] { changed = true; labels[i] = j }
+            }
+            if !changed { break }
+            var next = centres
+            for j in 0..<k {
+                let members = (0..<n).filter { labels[$0] == Int32(j) }
+                guard !members.isEmpty else { continue }
+                for x in 0..<d { next[j * d + x] = members.reduce(0.0) { $0 + points[$1 * d + x] } / Double(members.count) }
+            }
+            let shift = zip(next, centres).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
+            centres = next
+            if shift <= threshold || iterations >= cap { break }
+        }
+        let inertia = (0..<n).reduce(0.0) { sum, i in let (j, e) = nearest(i, centres); labels[i] = Int32(j); return sum + e }
+        return KMeans.Result(centres: centres, labels: labels, inertia: inertia, iterations: iterations)
+    }
+
+    @Test(arguments: [1, 3, 8, 11])
+    func theBoundedIterationsGiveExactlyWhatPlainLloydGives(k: Int) {
+        // Overlapping clusters rounded to levels 1–5, as ZRM scores are: many equal points and ties.
+        var random = SeededRandom(seed: UInt64(k))
+        let patterns = (0..<6).map { _ in (0..<13).map { _ in Double.random(in: 1...5, using: &random) } }
+        var points: [Double] = []
+        for i in 0..<1_200 {
+            points += patterns[i % 6].map { min(5, max(1, ($0 + Double.random(in: -1.5...1.5, using: &random)).rounded())) }
+        }
+        for seed in 1...2 {
+            var draw = SeededRandom(seed: UInt64(seed))
+            let kmeans = KMeans(k: k, seed: UInt64(seed))
+            let start = kmeans.plusPlus(points, dimensions: 13, random: &draw)
+            let threshold = 1e-4 * KMeans.meanVariance(points, dimensions: 13)
+            let bounded = kmeans.lloyd(points, dimensions: 13, centres: start, threshold: threshold)
+            #expect(bounded == plainLloyd(points, d: 13, centres: start, threshold: threshold, cap: 300))
+            #expect(k == 1 || bounded.iterations > 2, "the test must exercise the bounds")
+        }
+    }
+
     @Test func silhouetteOnAKnownCase() {
         // Two points at 0 and two at 10 on a line: a = 0, b = 10 for every point, so s = 1.
         #expect(Silhouette.score([0, 0, 10, 10], dimensions: 1, labels: [0, 0, 1, 1]) == 1)
