@@ -27,12 +27,7 @@ struct CentreBlocks {
         var index = 0, first = Double.infinity, second = Double.infinity
         var block = 0
         while block * 8 < count {
-            let base = lanes + block * d
-            var sum = SIMD8<Double>()
-            for x in 0..<d {
-                let delta = SIMD8(repeating: p[x]) - base[x]
-                sum += delta * delta
-            }
+            let sum = squaredDistances(p, lanes + block * d, dimensions: d)
             for lane in 0..<Swift.min(8, count - block * 8) {
                 let distance = sum[lane]
                 if distance < first {
@@ -46,5 +41,16 @@ struct CentreBlocks {
             block += 1
         }
         return (index, first, second)
+    }
+
+    /// The squared distances from the point to the eight centres of one block.
+    @inline(__always)
+    static func squaredDistances(_ p: UnsafePointer<Double>, _ block: UnsafePointer<SIMD8<Double>>, dimensions d: Int) -> SIMD8<Double> {
+        var sum = SIMD8<Double>()
+        for x in 0..<d {
+            let delta = SIMD8(repeating: p[x]) - block[x]
+            sum += delta * delta
+        }
+        return sum
     }
 }

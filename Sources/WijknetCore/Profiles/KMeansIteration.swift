@@ -38,7 +38,13 @@ extension KMeans {
                                         counts.withUnsafeMutableBufferPointer { m in
                                             changes.withUnsafeMutableBufferPointer { changed in
                                                 Self.parallel(n) { range, chunk in
-                                                    let sum = s.baseAddress! + chunk * k * d
+                                                    // Counted locally: cores writing next to each other would share cache lines.
+                                                    let sum = UnsafeMutableBufferPointer<Double>.allocate(capacity: k * d)
+                                                    let count = UnsafeMutableBufferPointer<Int>.allocate(capacity: k)
+                                                    sum.initialize(repeating: 0)
+                                                    count.initialize(repeating: 0)
+                                                    defer { sum.deallocate(); count.deallocate() }
+                                                    var relabelled = 0
                                                     for i in range {
                                                         let point = p.baseAddress! + i * d
                                                         var own = Int(l[i])
@@ -54,15 +60,18 @@ extension KMeans {
                                                         }
                                                         if exact {
                                                             let nearest = CentreBlocks.nearestTwo(point, lanes.baseAddress!, count: k, dimensions: d)
-                                                            if first || nearest.index != own { changed[chunk] += 1 }
+                                                            if first || nearest.index != own { relabelled += 1 }
                                                             own = nearest.index
                                                             l[i] = Int32(own)
                                                             u[i] = nearest.first.squareRoot()
                                                             lo[i] = nearest.second.squareRoot()
                                                         }
-                                                        m[chunk * k + own] += 1
+                                                        count[own] += 1
                                                         for x in 0..<d { sum[own * d + x] += point[x] }
                                                     }
+                                                    for j in 0..<(k * d) { s[chunk * k * d + j] = sum[j] }
+                                                    for j in 0..<k { m[chunk * k + j] = count[j] }
+                                                    changed[chunk] = relabelled
                                                 }
                                             }
                                         }

@@ -41,22 +41,30 @@ extension KMeans {
             }
             // One pass scores every candidate: the potential if it were the next centre.
             let candidateCentres = candidates.flatMap { points[($0 * d)..<($0 * d + d)] }
+            let blocks = CentreBlocks(candidateCentres, dimensions: d)
             var scores = [Double](repeating: 0, count: chunks * trials)
             points.withUnsafeBufferPointer { p in
                 closest.withUnsafeBufferPointer { current in
-                    candidateCentres.withUnsafeBufferPointer { c in
+                    blocks.lanes.withUnsafeBufferPointer { c in
                         candidateClosest.withUnsafeMutableBufferPointer { next in
                             scores.withUnsafeMutableBufferPointer { out in
                                 Self.parallel(n) { range, chunk in
+                                    // Summed locally: cores writing next to each other in `scores` would share a cache line.
+                                    var totals = [Double](repeating: 0, count: trials)
                                     for i in range {
                                         let point = p.baseAddress! + i * d
-                                        for t in 0..<trials {
-                                            let distance = Self.squaredDistance(point, c.baseAddress! + t * d, dimensions: d)
-                                            let nearer = Swift.min(current[i], distance)
-                                            next[t * n + i] = nearer
-                                            out[chunk * trials + t] += nearer
+                                        var block = 0
+                                        while block * 8 < trials {
+                                            let distances = CentreBlocks.squaredDistances(point, c.baseAddress! + block * d, dimensions: d)
+                                            for t in (block * 8)..<Swift.min(trials, block * 8 + 8) {
+                                                let nearer = Swift.min(current[i], distances[t - block * 8])
+                                                next[t * n + i] = nearer
+                                                totals[t] += nearer
+                                            }
+                                            block += 1
                                         }
                                     }
+                                    for t in 0..<trials { out[chunk * trials + t] = totals[t] }
                                 }
                             }
                         }
