@@ -47,6 +47,8 @@ extension AppTests {
             case letterWrite
             /// Importing assignments from before Wijknet: administrator and analyst.
             case historyImport
+            /// Importing older ZRM assessments of residents: the coach (each resident checked against their area).
+            case zrmImport
             case admin
             case audit
         }
@@ -93,6 +95,7 @@ extension AppTests {
             "GET /cijfers/:code/verzoeken": .drillDown, "GET /api/v1/figures/:code/requests": .drillDown,
             "GET /import/toewijzingen": .historyImport, "POST /import/toewijzingen": .historyImport,
             "POST /api/v1/imports/assignments": .historyImport,
+            "GET /import/zrm2010": .zrmImport, "POST /import/zrm2010": .zrmImport, "POST /api/v1/imports/zrm2010": .zrmImport,
             "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "POST /raadsbrief/teksten": .letterWrite,
             "GET /enquete": .surveyRead, "POST /enquete/rondes": .surveyManage, "GET /enquete/rondes/:id": .surveyAnswer,
             "POST /enquete/rondes/:id": .surveyAnswer, "POST /enquete/rondes/:id/sluiten": .surveyManage,
@@ -130,6 +133,7 @@ extension AppTests {
             case .figures: return [.coach, .chair, .analyst, .council].contains(role)
             case .drillDown: return [.coach, .chair].contains(role)
             case .historyImport: return [.admin, .analyst].contains(role)
+            case .zrmImport: return role == .coach
             case .letterWrite, .surveyManage, .profiles: return role == .analyst
             case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
             case .surveyAnswer: return [.coach, .chair, .partner].contains(role)

@@ -59,6 +59,22 @@ extension AppTests {
                     try $0.content.encode(JSON(["partnerId": organisationID, "activity": s, "date": CalendarDate.today().description, "status": "started"])) }) { res in
                     #expect(res.status == .created)
                 }
+                var levels = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.map { ($0.rawValue, "3") })
+                levels["justice"] = "na"
+                try await app.testing().test(.POST, "/api/v1/residents/\(residentID)/zrm-assessments", headers: coach, beforeRequest: {
+                    try $0.content.encode(JSON(["date": CalendarDate.today().description, "levels": levels, "notes": ["finances": s],
+                                                "reasons": ["justice": s]])) }) { res in
+                    #expect(res.status == .created)
+                }
+                // A version of the profiles, renamed by the analyst.
+                let analystUser = try #require(try await User.query(on: app.db).filter(\.$role == .analyst).first())
+                let set = ZRMProfileSet(version: 1, period: .year(2026)!, assessments: 20, inertia: 1, silhouettes: [:], derivedBy: analystUser.id!)
+                try await set.create(on: app.db)
+                try await ZRMProfile(setID: set.id!, profile: .init(number: 1, name: "Profiel", centre: Array(repeating: 4, count: 13), size: 20)).create(on: app.db)
+                try await app.testing().test(.PUT, "/api/v1/profiles/1/1", headers: try await token(app, "analist"), beforeRequest: {
+                    try $0.content.encode(JSON(["name": "Profiel \(s)"])) }) { res in
+                    #expect(res.status == .ok)
+                }
                 let meeting = try #require(try await AgendaItem.query(on: app.db).first()).$meeting.id
                 let network = world.areas[0].networkID!
 
@@ -67,11 +83,13 @@ extension AppTests {
                     ("coach.noordwest", ["/verzoeken", "/verzoeken?q=script", "/verzoeken/\(id)", "/verzoeken/\(id)/wijzigen", "/overleggen/\(meeting)",
                                          "/inwoners/\(residentID)/export", "/inwoners/\(residentID)/wijzigen", "/inwoners/\(residentID)/wissen",
                                          "/inwoners/nieuw?huisgenoot=\(residentID)", "/verzoeken/nieuw?resident=\(residentID)",
-                                         "/cijfers", "/cijfers/K1/verzoeken?period=\(ReportingPeriod.quarter(containing: .today()))", "/"]),
+                                         "/cijfers", "/cijfers/K1/verzoeken?period=\(ReportingPeriod.quarter(containing: .today()))", "/",
+                                         "/inwoners/\(residentID)/zrm"]),
                     ("voorzitter.noordwest", ["/verzoeken", "/verzoeken/\(id)", "/overleggen/\(meeting)"]),
                     ("partner.noordwest", ["/overleggen/\(meeting)"]),
                     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/netwerken/\(network)"]),
                     ("auditor", ["/audit"]),
+                    ("analist", ["/profielen"]),
                 ]
                 var checked = 0
                 for (user, paths) in pages {
@@ -84,7 +102,7 @@ extension AppTests {
                         checked += html.contains("&lt;script&gt;") ? 1 : 0
                     }
                 }
-                #expect(checked >= 14, "the escaped text is really on the pages (\(checked))")
+                #expect(checked >= 16, "the escaped text is really on the pages (\(checked))")
                 // The resident search posts; the results show the names.
                 let session = try await PageSession.signIn(app, as: "coach.noordwest")
                 _ = try await session.get("/inwoners")

@@ -98,6 +98,14 @@ extension AppTests {
                 }
                 let sql = app.db as! any SQLDatabase
                 try await sql.raw("UPDATE residents SET created_at = \(bind: Date(timeIntervalSince1970: 1_400_000_000)) WHERE id = \(bind: UUID(uuidString: oldID)!)").run()
+                // An assessment with a coach's note, which must go with the name.
+                var levels = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.map { ($0.rawValue, "3") })
+                levels["justice"] = "na"
+                try await app.testing().test(.POST, "/api/v1/residents/\(oldID)/zrm-assessments", headers: coach, beforeRequest: {
+                    try $0.content.encode(JSON(["date": "2014-06-01", "levels": levels, "notes": ["finances": "Schuld bij de woningcorporatie"],
+                                                "reasons": ["justice": "Wilde er niet over praten"]])) }) { res in
+                    #expect(res.status == .created)
+                }
 
                 // MUT and validate: an open request keeps the data, with a clear answer
                 try await app.testing().test(.GET, "/api/v1/residents/\(withRequest)/retention", headers: coach) { res in
@@ -123,6 +131,9 @@ extension AppTests {
                 let done = try await page.post("/inwoners/\(oldID)/wissen", [:], lists: ["confirm": ["ja"]])
                 #expect(done.body.string.contains("De gegevens van de inwoner zijn gewist."))
                 #expect(try await Resident.find(UUID(uuidString: oldID), on: app.db)?.isAnonymised == true)
+                let scores = try await ZRMScore.query(on: app.db).all()
+                #expect(scores.count == 13 && scores.allSatisfy { $0.note == nil && $0.notAssessedReason == nil }, "the coach's words are gone")
+                #expect(scores.filter { $0.level == 3 }.count == 12, "the levels stay for the effects")
                 // Once erased the resident is no longer found.
                 try await app.testing().test(.GET, "/api/v1/residents/\(oldID)", headers: coach) { res in
                     #expect(res.status == .notFound)

@@ -23,19 +23,6 @@ public enum HistoryFile {
         public let kind: AssignmentKind
     }
 
-    /// One problem: where (line in the file, column) and why, in Dutch.
-    public struct Problem: Sendable, Equatable, Codable {
-        public let line: Int
-        public let column: String
-        public let message: String
-
-        public init(line: Int, column: String, message: String) {
-            self.line = line
-            self.column = column
-            self.message = message
-        }
-    }
-
     /// What exists in Wijknet, for the references in the file (all look-ups case-insensitive).
     public struct References: Sendable {
         /// Product code (lower case) → the law it belongs to.
@@ -52,31 +39,21 @@ public enum HistoryFile {
         }
     }
 
+    public typealias Problem = FileProblem
+
     /// Checks the whole file; rows come back only when there is no problem at all, so a file is
     /// imported whole or not at all.
     public static func check(_ text: String, references: References) -> (rows: [Row], problems: [Problem]) {
-        let records = CSVReader.records(text)
-        guard let header = records.first else {
-            return ([], [Problem(line: 1, column: "", message: "Het bestand is leeg.")])
+        let table: CSVTable
+        switch CSVTable.read(text, columns: columns, maximumRows: maximumRows) {
+        case .success(let read): table = read
+        case .failure(let problem): return ([], [problem])
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let missing = columns.filter { !names.contains($0) }
-        guard missing.isEmpty else {
-            return ([], [Problem(line: header.line, column: missing.joined(separator: ", "),
-                                 message: "Deze kolommen ontbreken in de kopregel: \(missing.joined(separator: ", ")).")])
-        }
-        guard records.count - 1 <= maximumRows else {
-            return ([], [Problem(line: header.line, column: "", message: "Het bestand heeft meer dan \(maximumRows.formattedDutch) regels; splits het op.")])
-        }
-        let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
-            func value(_ column: String) -> String {
-                let i = index[column]!
-                return i < record.fields.count ? record.fields[i].trimmingCharacters(in: .whitespaces) : ""
-            }
+        for record in table.records {
+            func value(_ column: String) -> String { table.value(record, column) }
             var rowProblems: [Problem] = []
             func fail(_ column: String, _ message: String) { rowProblems.append(Problem(line: record.line, column: column, message: message)) }
 
@@ -102,10 +79,10 @@ public enum HistoryFile {
             if !references.districts.contains(districtCode) {
                 fail("wijkcode", districtCode.isEmpty ? "Wijkcode is verplicht." : "Wijk \(districtCode) is onbekend (gebruik de CBS-code, bijvoorbeeld WK020201).")
             }
-            let start = date(value("start"))
+            let start = CSVTable.date(value("start"))
             if start == nil { fail("start", "Startdatum is ongeldig of leeg (JJJJ-MM-DD of DD-MM-JJJJ).") }
             let endText = value("einde")
-            let end = endText.isEmpty ? nil : date(endText)
+            let end = endText.isEmpty ? nil : CSVTable.date(endText)
             if !endText.isEmpty && end == nil { fail("einde", "Einddatum is ongeldig (JJJJ-MM-DD of DD-MM-JJJJ), of laat hem leeg.") }
             if let start, let end, end < start { fail("einde", "Einddatum ligt voor de startdatum.") }
             let hours = Double(value("uren_per_week").replacingOccurrences(of: ",", with: "."))
@@ -123,16 +100,7 @@ public enum HistoryFile {
                 problems += rowProblems
             }
         }
-        if records.count == 1 { problems.append(Problem(line: header.line, column: "", message: "Het bestand heeft alleen een kopregel.")) }
         return problems.isEmpty ? (rows, []) : ([], problems)
-    }
-
-    /// `2025-03-01` or the Dutch `1-3-2025`.
-    static func date(_ text: String) -> CalendarDate? {
-        if let iso = CalendarDate(text) { return iso }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.split(separator: "-").last?.count == 4 else { return nil }
-        return CalendarDate(year: parts[2], month: parts[1], day: parts[0])
     }
 
     static func kind(_ text: String) -> AssignmentKind? {

@@ -104,6 +104,9 @@ public enum CasePolicy {
     /// Roles that import assignments from the system before Wijknet (no personal data in them).
     public static func mayImportHistory(_ role: Role) -> Bool { [.admin, .analyst].contains(role) }
 
+    /// Importing older ZRM assessments: personal data, so only the coach, for residents of their own area.
+    public static func mayImportZRM(_ role: Role) -> Bool { role == .coach }
+
     /// Roles that read the audit log.
     public static func mayAudit(_ role: Role) -> Bool { role == .auditor }
 

@@ -31,6 +31,23 @@ public enum ZRM2010Domain: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// The column of this domain in an import file (docs/import.md).
+    public var column: String {
+        switch self {
+        case .finances: "financien"
+        case .dayActivities: "dagbesteding"
+        case .housing: "huisvesting"
+        case .domesticRelations: "huiselijke_relaties"
+        case .mentalHealth: "geestelijke_gezondheid"
+        case .physicalHealth: "lichamelijke_gezondheid"
+        case .addiction: "verslaving"
+        case .adl: "adl"
+        case .socialNetwork: "sociaal_netwerk"
+        case .participation: "maatschappelijke_participatie"
+        case .justice: "justitie"
+        }
+    }
+
     /// The ZRM 2017 domains this domain became: two where it was split, one otherwise.
     public var successors: [LifeDomain] {
         switch self {

@@ -17,6 +17,20 @@ public enum ZRMLevel {
     }
 }
 
+/// The version of the matrix an assessment was made in: Wijknet records 2017 (13 domains); 2010
+/// (11 domains) comes only from an import and stays 2010.
+public enum ZRMVersion: String, Codable, Sendable {
+    case zrm2017
+    case zrm2010
+
+    public var label: String {
+        switch self {
+        case .zrm2017: "ZRM 2017"
+        case .zrm2010: "ZRM 2010"
+        }
+    }
+}
+
 /// One domain of an assessment: a level with an optional note, or explicitly not assessed with
 /// the reason why. Every domain is one or the other.
 public enum ZRMEntry: Sendable, Equatable {

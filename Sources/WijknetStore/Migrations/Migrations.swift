@@ -20,5 +20,6 @@ public enum WijknetMigrations {
         CreateZRMAssessments(),
         CreateFigureTallies(),
         CreateZRMProfiles(),
+        UpdateZRMAssessmentsAddImportedAt(),
     ]
 }

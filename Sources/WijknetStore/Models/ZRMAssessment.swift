@@ -12,20 +12,24 @@ public final class ZRMAssessment: Model, @unchecked Sendable {
     /// `zrm2017` (13 domains); older data in `zrm2010` keeps its own 11 domains.
     @Field(key: "version") public var version: String
     @Field(key: "assessed_on") public var assessedOn: String
+    /// Who assessed; for an imported assessment, who imported it.
     @Parent(key: "assessor_id") public var assessor: User
     @Children(for: \.$assessment) public var scores: [ZRMScore]
     /// The zelfredzaamheidsprofiel (of the version current then) a complete assessment was
     /// classified under; it keeps it when later versions are derived.
     @OptionalField(key: "profile_id") public var profileID: UUID?
+    /// Set when the assessment was imported from the system before Wijknet.
+    @OptionalField(key: "imported_at") public var importedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(residentID: UUID, version: String, assessedOn: CalendarDate, assessorID: UUID) {
+    public init(residentID: UUID, version: String, assessedOn: CalendarDate, assessorID: UUID, importedAt: Date? = nil) {
         self.$resident.id = residentID
         self.version = version
         self.assessedOn = assessedOn.description
         self.$assessor.id = assessorID
+        self.importedAt = importedAt
     }
 }
 
@@ -42,9 +46,10 @@ public final class ZRMScore: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(assessmentID: UUID, domain: LifeDomain, entry: ZRMEntry) {
+    /// `domain` is a `LifeDomain` raw value for ZRM 2017, a `ZRM2010Domain` one for ZRM 2010.
+    public init(assessmentID: UUID, domain: String, entry: ZRMEntry) {
         self.$assessment.id = assessmentID
-        self.domain = domain.rawValue
+        self.domain = domain
         switch entry {
         case .scored(let level, let note):
             self.level = level

@@ -112,8 +112,9 @@ public struct EffectService: Sendable {
             }
         case .zrm:
             let byResident = Dictionary(grouping: owners, by: { $0.value.resident })
+            // ZRM 2017 only: imported 2010 assessments have other domains and are never converted.
             let assessments = try await ZRMAssessment.query(on: db).filter(FigureRecordsQuery.inScope("resident_id", query.scope, residents: true))
-                .with(\.$scores).sort(\.$assessedOn).all()
+                .filter(\.$version == ZRMVersion.zrm2017.rawValue).with(\.$scores).sort(\.$assessedOn).all()
             for (resident, list) in Dictionary(grouping: assessments, by: { $0.$resident.id }) {
                 guard let first = list.first, let start = CalendarDate(first.assessedOn),
                       let later = list.first(where: { CalendarDate($0.assessedOn).map { $0 >= followUpDue(after: start) } ?? false }),

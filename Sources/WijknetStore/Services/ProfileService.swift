@@ -122,7 +122,7 @@ public struct ProfileService: Sendable {
     public func export(_ period: ReportingPeriod, vault: BSNVault) async throws -> [ExportRow] {
         guard CasePolicy.mayDeriveProfiles(actor.role) else { throw StoreError.forbidden }
         let result = try await Self.scoredAssessments(in: period, on: db).map {
-            ExportRow(pseudonym: vault.pseudonym($0.resident), date: $0.date, version: "zrm2017", levels: $0.levels, profile: $0.profile)
+            ExportRow(pseudonym: vault.pseudonym($0.resident), date: $0.date, version: ZRMVersion.zrm2017.rawValue, levels: $0.levels, profile: $0.profile)
         }
         try await audit.record(.export, "zrmScores", nil, residents: [], purpose: "Gepseudonimiseerde ZRM-scores voor onderzoek (\(result.count) metingen)", on: db)
         return result
@@ -162,7 +162,7 @@ public struct ProfileService: Sendable {
                    ps.version AS profile_version, p.number AS profile_number
             FROM zrm_assessments a JOIN zrm_scores s ON s.assessment_id = a.id
             LEFT JOIN zrm_profiles p ON p.id = a.profile_id LEFT JOIN zrm_profile_sets ps ON ps.id = p.set_id
-            WHERE a.version = 'zrm2017' AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
+            WHERE a.version = \(bind: ZRMVersion.zrm2017.rawValue) AND a.assessed_on >= \(bind: period.first.description) AND a.assessed_on <= \(bind: period.last.description)
             ORDER BY a.assessed_on, a.id
             """).all()
         let index = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($0.element.rawValue, $0.offset) })

@@ -62,6 +62,11 @@ public struct RetentionService: Sendable {
             try await sql.raw("UPDATE assignments SET outside_reason_text = NULL WHERE request_id IN \(requests)").run()
             try await sql.raw("UPDATE referrals SET activity = '' WHERE request_id IN \(requests)").run()
             try await sql.raw("UPDATE agenda_items SET decision_note = NULL WHERE request_id IN \(requests)").run()
+            // ZRM levels stay for the effects, like the figures; what a coach wrote goes.
+            try await sql.raw("""
+                UPDATE zrm_scores SET note = NULL, not_assessed_reason = NULL
+                WHERE assessment_id IN (SELECT id FROM zrm_assessments WHERE resident_id = \(bind: id))
+                """).run()
             try await audit.record(.erase, "resident", id, residents: [id], purpose: purpose, on: db)
         }
     }

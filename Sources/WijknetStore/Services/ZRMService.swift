@@ -19,10 +19,10 @@ public struct ZRMService: Sendable {
         try await residents.requireAccess(residentID)
         let valid = try validating { () throws(ValidationFailure) in try input.validate(today: residents.today) }
         return try await db.transaction { db in
-            let assessment = ZRMAssessment(residentID: residentID, version: "zrm2017", assessedOn: valid.date, assessorID: actor.userID)
+            let assessment = ZRMAssessment(residentID: residentID, version: ZRMVersion.zrm2017.rawValue, assessedOn: valid.date, assessorID: actor.userID)
             try await assessment.create(on: db)
             for domain in LifeDomain.allCases {
-                try await ZRMScore(assessmentID: try assessment.requireID(), domain: domain, entry: valid.entries[domain]!).create(on: db)
+                try await ZRMScore(assessmentID: try assessment.requireID(), domain: domain.rawValue, entry: valid.entries[domain]!).create(on: db)
             }
             // A complete assessment gets the nearest profile of the current version.
             let levels = LifeDomain.allCases.compactMap { valid.entries[$0]?.level }

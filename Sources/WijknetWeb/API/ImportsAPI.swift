@@ -2,12 +2,13 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// `/api/v1/imports/assignments`: the history file as the request body (`text/csv`). A file with a
-/// problem is refused whole (422, every problem in `errors` as `line[N].column`); a good one is
-/// imported in one transaction.
+/// `/api/v1/imports/assignments` and `/api/v1/imports/zrm2010`: the file as the request body
+/// (`text/csv`). A file with a problem is refused whole (422, every problem in `errors` as
+/// `line[N].column`); a good one is imported in one transaction.
 enum ImportsAPI {
     static func register(_ api: any RoutesBuilder) {
-        api.on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: HistoryUpload.maxBytes)), use: assignments)
+        api.on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: assignments)
+        api.on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: zrm2010)
     }
 
     struct ReportDTO: Content {
@@ -18,14 +19,32 @@ enum ImportsAPI {
 
     @Sendable static func assignments(req: Request) async throws -> ReportDTO {
         guard CasePolicy.mayImportHistory(try req.requireUser().role) else { throw StoreError.forbidden }
-        let text = try HistoryUpload.text(req.body.data ?? ByteBuffer())
+        let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
         let importer = HistoryImport(db: req.db)
         switch try await importer.check(text) {
         case .refused(let problems):
-            throw ValidationFailure(problems.map { FieldError($0.column.isEmpty ? "line[\($0.line)]" : "line[\($0.line)].\($0.column)", "Regel \($0.line): \($0.message)") })
+            throw failure(problems)
         case .ready(let checked):
             try await importer.apply(checked)
             return ReportDTO(rows: checked.total, imported: checked.new, alreadyThere: checked.alreadyThere)
         }
+    }
+
+    /// ZRM 2010 assessments of residents of the coach's area.
+    @Sendable static func zrm2010(req: Request) async throws -> ReportDTO {
+        guard CasePolicy.mayImportZRM(try req.requireUser().role) else { throw StoreError.forbidden }
+        let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
+        let importer = try ZRM2010ImportPage.importer(req)
+        switch try await importer.check(text) {
+        case .refused(let problems):
+            throw failure(problems)
+        case .ready(let checked):
+            try await importer.apply(checked)
+            return ReportDTO(rows: checked.total, imported: checked.new, alreadyThere: checked.alreadyThere)
+        }
+    }
+
+    static func failure(_ problems: [FileProblem]) -> ValidationFailure {
+        ValidationFailure(problems.map { FieldError($0.column.isEmpty ? "line[\($0.line)]" : "line[\($0.line)].\($0.column)", "Regel \($0.line): \($0.message)") })
     }
 }

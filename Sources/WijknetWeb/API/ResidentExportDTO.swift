@@ -3,7 +3,7 @@ import Vapor
 import WijknetStore
 
 /// The machine-readable export for a resident's right of access: their own data in full,
-/// including the BSN, every case file, and the audit entries that name them.
+/// including the BSN, every case file, the ZRM assessments, and the audit entries that name them.
 struct ResidentExportDTO: Content {
     struct Details: Content {
         let id: UUID
@@ -22,6 +22,7 @@ struct ResidentExportDTO: Content {
     let exportedAt: Date
     let resident: Details
     let cases: [CaseFileDTO]
+    let zrmAssessments: [ZRMAPI.AssessmentDTO]
     let accessLog: [AuditAPI.EntryDTO]
 
     init(_ export: ResidentExport, vault: BSNVault) throws {
@@ -31,6 +32,7 @@ struct ResidentExportDTO: Content {
                            birthDate: r.birthDate, bsn: export.bsn.digits, street: r.street, houseNumber: r.houseNumber,
                            postcode: r.postcode, city: r.city, districtId: r.$district.id)
         cases = try export.cases.map { try CaseFileDTO($0, vault: vault) }
+        zrmAssessments = try export.zrmAssessments.map { try ZRMAPI.AssessmentDTO($0, scores: $0.scores) }
         accessLog = export.accessLog.map(AuditAPI.EntryDTO.init)
     }
 }

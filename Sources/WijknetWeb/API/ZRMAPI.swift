@@ -3,7 +3,8 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// `/api/v1/residents/{id}/zrm-assessments`: a resident's self-sufficiency assessments (ZRM 2017).
+/// `/api/v1/residents/{id}/zrm-assessments`: a resident's self-sufficiency assessments: ZRM 2017,
+/// and imported ZRM 2010 ones with their own domains and what each became in 2017.
 enum ZRMAPI {
     static func register(_ api: any RoutesBuilder) {
         api.get("residents", ":id", "zrm-assessments", use: history)
@@ -39,19 +40,26 @@ enum ZRMAPI {
         let level: Int?
         let note: String?
         let notAssessedReason: String?
+        /// For a ZRM 2010 domain: the ZRM 2017 domains it became (the score is never converted).
+        let becameIn2017: [String]?
     }
 
     struct AssessmentDTO: Content {
         let id: UUID
         let version: String
         let date: String
+        /// Who assessed; for an imported assessment, who imported it.
         let assessorId: UUID
+        let importedAt: Date?
         let domains: [DomainDTO]
         init(_ a: ZRMAssessment, scores: [ZRMScore]) throws {
-            id = try a.requireID(); version = a.version; date = a.assessedOn; assessorId = a.$assessor.id
-            let order = Dictionary(uniqueKeysWithValues: LifeDomain.allCases.enumerated().map { ($1.rawValue, $0) })
-            domains = scores.sorted { (order[$0.domain] ?? 99) < (order[$1.domain] ?? 99) }
-                .map { DomainDTO(domain: $0.domain, level: $0.level, note: $0.note, notAssessedReason: $0.notAssessedReason) }
+            id = try a.requireID(); version = a.version; date = a.assessedOn; assessorId = a.$assessor.id; importedAt = a.importedAt
+            let keys = a.version == ZRMVersion.zrm2010.rawValue ? ZRM2010Domain.allCases.map(\.rawValue) : LifeDomain.allCases.map(\.rawValue)
+            let order = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+            domains = scores.sorted { (order[$0.domain] ?? 99) < (order[$1.domain] ?? 99) }.map {
+                DomainDTO(domain: $0.domain, level: $0.level, note: $0.note, notAssessedReason: $0.notAssessedReason,
+                          becameIn2017: a.version == ZRMVersion.zrm2010.rawValue ? ZRM2010Domain(rawValue: $0.domain)?.successors.map(\.rawValue) : nil)
+            }
         }
     }
 

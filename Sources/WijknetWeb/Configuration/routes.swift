@@ -77,14 +77,16 @@ func routes(_ app: Application) throws {
     signedIn.post("api-tokens", use: TokensPage.create)
     signedIn.post("api-tokens", ":id", "intrekken", use: TokensPage.revoke)
 
-    // The history upload: a larger body, read whole by CSRF before the token is checked.
-    let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: HistoryUpload.maxBytes), RequireSignIn())
+    // The uploads: a larger body, read whole by CSRF before the token is checked.
+    let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: CSVUpload.maxBytes), RequireSignIn())
     signedIn.get("profielen", use: ProfilePages.overview)
     signedIn.post("profielen", use: ProfilePages.derive)
     signedIn.get("profielen", "export.csv", use: ProfilePages.export)
     signedIn.post("profielen", ":id", "naam", use: ProfilePages.rename)
     signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
-    upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: HistoryUpload.maxBytes)), use: HistoryImportPage.upload)
+    upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: HistoryImportPage.upload)
+    signedIn.get("import", "zrm2010", use: ZRM2010ImportPage.form)
+    upload.on(.POST, "import", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: ZRM2010ImportPage.upload)
 
     let api = app.grouped("api", "v1")
     api.get("openapi.json", use: OpenAPIDocument.serve)

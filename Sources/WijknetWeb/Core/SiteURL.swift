@@ -38,6 +38,7 @@ enum SiteURL {
     case dashboardChart(String)
     case dashboardRequests(String)
     case historyImport
+    case zrm2010Import
     case profiles
     case profileExport
     case profileName(UUID)
@@ -98,6 +99,7 @@ enum SiteURL {
         case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
+        case .zrm2010Import: "/import/zrm2010"
         case .profiles: "/profielen"
         case .profileExport: "/profielen/export.csv"
         case .profileName(let id): "/profielen/\(id)/naam"

@@ -38,9 +38,21 @@ enum ResidentExportPage {
         <dt>Adres</dt><dd>\(r.street) \(r.houseNumber), \(r.postcode) \(r.city)</dd>
         </dl>
         \(cases)
+        \(zrm(export.zrmAssessments))
         <section><h2>Wie heeft deze gegevens ingezien of gewijzigd?</h2>
         \(AuditPages.table(export.accessLog.map(AuditPages.row), caption: "\(export.accessLog.count) regels uit het auditlog"))</section>
         """)
+    }
+
+    /// The ZRM assessments as the ZRM page shows them: 2017 in one table, imported 2010 apart.
+    static func zrm(_ assessments: [ZRMAssessment]) -> Markup {
+        guard !assessments.isEmpty else { return .empty }
+        let current = assessments.filter { $0.version == ZRMVersion.zrm2017.rawValue }
+        return """
+        <section><h2>Zelfredzaamheid (ZRM)</h2>
+        \(current.isEmpty ? Markup.empty : ZRMPage.table(current))
+        \(ZRMPage.olderSection(assessments.filter { $0.version == ZRMVersion.zrm2010.rawValue }))</section>
+        """
     }
 
     @Sendable static func json(req: Request) async throws -> Response {

@@ -3,7 +3,8 @@ import WijknetCore
 import WijknetStore
 
 /// `/inwoners/:id/zrm`: a resident's self-sufficiency (ZRM 2017) over time — the first and the
-/// latest assessment as a chart, every assessment in a table — and the form for a new one.
+/// latest assessment as a chart, every assessment in a table — imported ZRM 2010 assessments apart,
+/// as they are, and the form for a new one.
 enum ZRMPage {
     static func service(_ req: Request) throws -> ZRMService { ZRMService(residents: try req.residentService()) }
 
@@ -13,14 +14,11 @@ enum ZRMPage {
 
     static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
         let id = try req.id()
-        let history = try await service(req).history(id)
+        let all = try await service(req).history(id)
+        let history = all.filter { $0.version == ZRMVersion.zrm2017.rawValue }
+        let older = all.filter { $0.version == ZRMVersion.zrm2010.rawValue }
         let resident = try await req.residentService().find(id)
         func level(_ a: ZRMAssessment, _ domain: LifeDomain) -> Int? { a.scores.first { $0.domain == domain.rawValue }?.level }
-        func cell(_ a: ZRMAssessment, _ domain: LifeDomain) -> Markup {
-            guard let score = a.scores.first(where: { $0.domain == domain.rawValue }) else { return "<td>–</td>" }
-            if let l = score.level { return "<td class=\"number\"><abbr title=\"\(ZRMLevel.name(l))\">\(l)</abbr>\(score.note.map { "<br><span class=\"hint\">\($0)</span>" as Markup } ?? .empty)</td>" }
-            return "<td>niet gescoord: \(score.notAssessedReason ?? "")</td>"
-        }
         var chart = Markup.empty
         if let first = history.first, let last = history.last {
             let series = (history.count > 1 ? [first, last] : [first]).map { a in
@@ -29,8 +27,6 @@ enum ZRMPage {
             chart = BarChart(id: "zrm", title: "Zelfredzaamheid per domein, \(history.count > 1 ? "eerste en laatste meting" : "meting")",
                              categories: LifeDomain.allCases.map(\.label), series: series, measure: .count, slantedLabels: true, maximum: 5, tickStep: 1).svg()
         }
-        let header = history.map { "<th scope=\"col\">\(CalendarDate($0.assessedOn)?.dutch ?? $0.assessedOn)<br><span class=\"hint\">\($0.assessor.displayName)</span></th>" as Markup }
-        let rows = LifeDomain.allCases.map { d -> Markup in "<tr><th scope=\"row\">\(d.label)</th>\(history.map { cell($0, d) })</tr>" }
         var form = state
         if form.values["date"] == nil { form.values["date"] = CalendarDate.today().description }
         let levels = [("5", "5 – \(ZRMLevel.name(5))"), ("4", "4 – \(ZRMLevel.name(4))"), ("3", "3 – \(ZRMLevel.name(3))"),
@@ -51,8 +47,10 @@ enum ZRMPage {
         Elk domein krijgt een niveau, of ‘niet gescoord’ met de reden.</p>
         \(history.isEmpty ? "<p>Er is nog geen meting.</p>" as Markup : """
         <figure class="chart-figure">\(chart)</figure>
-        <table><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption><thead><tr><th scope="col">Domein</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        \(table(history))
         """)
+        \(olderSection(older))
+        <p><a href="\(SiteURL.zrm2010Import.path)">Oudere metingen (ZRM 2010) importeren</a></p>
         \(suggestion)
         <h2>Nieuwe meting</h2>
         \(Form.errorSummary(state))
@@ -63,6 +61,43 @@ enum ZRMPage {
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
         return response
+    }
+
+    /// Every ZRM 2017 assessment, a column each.
+    static func table(_ history: [ZRMAssessment]) -> Markup {
+        let header = history.map { "<th scope=\"col\">\(CalendarDate($0.assessedOn)?.dutch ?? $0.assessedOn)<br><span class=\"hint\">\($0.assessor.displayName)</span></th>" as Markup }
+        let rows = LifeDomain.allCases.map { d -> Markup in "<tr><th scope=\"row\">\(d.label)</th>\(history.map { cell($0, d.rawValue) })</tr>" }
+        return """
+        <table><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
+        <thead><tr><th scope="col">Domein</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        """
+    }
+
+    /// One domain of one assessment as a table cell: the level with its name, or why it was not scored.
+    static func cell(_ a: ZRMAssessment, _ domain: String) -> Markup {
+        guard let score = a.scores.first(where: { $0.domain == domain }) else { return "<td>–</td>" }
+        if let l = score.level { return "<td class=\"number\"><abbr title=\"\(ZRMLevel.name(l))\">\(l)</abbr>\(score.note.map { "<br><span class=\"hint\">\($0)</span>" as Markup } ?? .empty)</td>" }
+        return "<td>niet gescoord: \(score.notAssessedReason ?? "")</td>"
+    }
+
+    /// Imported ZRM 2010 assessments as they are, each domain with what it became in ZRM 2017.
+    static func olderSection(_ older: [ZRMAssessment]) -> Markup {
+        guard !older.isEmpty else { return .empty }
+        let header = older.map { a -> Markup in
+            let imported = a.importedAt.map { " op \(CalendarDate($0).dutch)" } ?? ""
+            return "<th scope=\"col\">\(CalendarDate(a.assessedOn)?.dutch ?? a.assessedOn)<br><span class=\"hint\">geïmporteerd door \(a.assessor.displayName)\(imported)</span></th>"
+        }
+        let rows = ZRM2010Domain.allCases.map { d -> Markup in
+            "<tr><th scope=\"row\">\(d.label)</th>\(older.map { cell($0, d.rawValue) })<td>\(d.mappingNote)</td></tr>"
+        }
+        return """
+        <section aria-labelledby="zrm2010"><h2 id="zrm2010">Oudere metingen (ZRM 2010)</h2>
+        <p>Deze metingen zijn gedaan met de versie van de matrix met elf domeinen en geïmporteerd uit het systeem van vóór Wijknet.
+        Ze staan hier zoals ze zijn gemeten: er is niets omgerekend naar ZRM 2017. De laatste kolom zegt wat elk domein in ZRM 2017 is geworden.</p>
+        <table><caption>ZRM 2010-metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
+        <thead><tr><th scope="col">Domein (ZRM 2010)</th>\(header)<th scope="col">In ZRM 2017</th></tr></thead><tbody>\(rows)</tbody></table>
+        </section>
+        """
     }
 
     /// The resident's profile and how requests of residents with that profile were answered: a
