@@ -76,3 +76,31 @@ def test_network_admin_page(driver, base_url):
     driver.get(base_url + "/beheer")
     driver.get(first_link(driver, "/beheer/netwerken/"))
     assert violations(driver) == []
+
+
+def test_zrm_2010_import_and_the_resident_page_that_shows_it(driver, base_url, tmp_path):
+    """A coach imports an older ZRM 2010 assessment for a demo resident of their area (the demo's
+    first resident, BSN 999990007, lives in Noordwest) and finds it apart on the ZRM page."""
+    sign_in(driver, base_url, "coach.noordwest")
+    driver.get(base_url + "/import/zrm2010")
+    assert violations(driver) == [], "import page"
+    columns = "bsn;datum;financien;dagbesteding;huisvesting;huiselijke_relaties;geestelijke_gezondheid;" \
+              "lichamelijke_gezondheid;verslaving;adl;sociaal_netwerk;maatschappelijke_participatie;justitie"
+    bad = tmp_path / "fout.csv"
+    bad.write_text(columns + "\n999990007;2015-05-05;7;3;4;5;1;2;3;4;;1;2\n", encoding="utf-8")
+    driver.find_element(By.ID, "f-file").send_keys(str(bad))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "niet geïmporteerd" in driver.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert violations(driver) == [], "import page with problems"
+    good = tmp_path / "goed.csv"
+    good.write_text(columns + "\n999990007;2015-05-05;2;3;4;5;1;2;3;4;;1;2\n", encoding="utf-8")
+    driver.find_element(By.ID, "f-file").send_keys(str(good))
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "geïmporteerd" in driver.find_element(By.CSS_SELECTOR, ".flash").text
+    driver.get(base_url + "/inwoners")
+    driver.find_element(By.ID, "f-q").send_keys("999990007")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    click_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Zelfredzaamheid (ZRM)"))
+    assert "Oudere metingen (ZRM 2010)" in driver.page_source
+    assert "gesplitst in Werk &amp; opleiding en Tijdsbesteding" in driver.page_source
+    assert violations(driver) == [], "ZRM page with a 2010 assessment"

@@ -42,5 +42,36 @@ extension AppTests {
                 #expect(inMeeting > 20 && inMeeting < 80)
             }
         }
+    
+        @Test func demoResidentsGetAssessmentsThatFollowTheirRequest() async throws {
+            try await withApp { app, world in
+                // MUT: forty demo cases with their ZRM assessments
+                let to = CalendarDate.today().adding(days: -1)
+                try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 40, from: to.adding(days: -400), to: to, seed: 6, zrm: true)
+                // validate: one at intake for every resident, some later ones, some older 2010 ones
+                let assessments = try await ZRMAssessment.query(on: app.db).with(\.$scores).all()
+                let current = assessments.filter { $0.version == "zrm2017" }
+                let older = assessments.filter { $0.version == "zrm2010" }
+                #expect(Set(current.map(\.$resident.id)).count == 40 && current.count > 45)
+                #expect(!older.isEmpty && older.allSatisfy { $0.importedAt != nil && $0.scores.count == 11 })
+                // Levels are low in the request's domains: lower on average there than elsewhere.
+                var inRequest: [Int] = [], elsewhere: [Int] = []
+                for request in try await SupportRequest.query(on: app.db).all() {
+                    guard let first = current.filter({ $0.$resident.id == request.$resident.id }).min(by: { $0.assessedOn < $1.assessedOn }) else { continue }
+                    for score in first.scores {
+                        if request.lifeDomains.map(\.rawValue).contains(score.domain) { inRequest.append(score.level!) } else { elsewhere.append(score.level!) }
+                    }
+                }
+                let meanInRequest = Double(inRequest.reduce(0, +)) / Double(inRequest.count)
+                let meanElsewhere = Double(elsewhere.reduce(0, +)) / Double(elsewhere.count)
+                #expect(meanInRequest < meanElsewhere - 1)
+                // The profiles can be derived from them, as the demo does.
+                let analyst = try #require(try await User.query(on: app.db).filter(\.$role == .analyst).first())
+                let actor = Actor(userID: analyst.id!, username: analyst.username, role: .analyst, organisationID: nil, areaID: nil)
+                let set = try await ProfileService(db: app.db, actor: actor).derive(ProfileDerivationInput(first: to.adding(days: -400).description,
+                                                                                                          last: to.description, k: "3"))
+                #expect(set.assessments == current.count)
+            }
+        }
     }
 }

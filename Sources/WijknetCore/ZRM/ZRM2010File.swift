@@ -17,6 +17,13 @@ public enum ZRM2010File {
         public let date: CalendarDate
         /// Per domain the level, or nil when the domain was not assessed.
         public let levels: [ZRM2010Domain: Int?]
+
+        public init(line: Int, bsn: BSN, date: CalendarDate, levels: [ZRM2010Domain: Int?]) {
+            self.line = line
+            self.bsn = bsn
+            self.date = date
+            self.levels = levels
+        }
     }
 
     /// Checks the whole file; rows come back only when there is no problem at all, so a file is

@@ -16,21 +16,24 @@ public struct CaseGenerator: Sendable {
     }
 
     /// Creates `count` requests with intake dates spread evenly over `from`…`to`.
+    /// - Parameter zrm: also ZRM assessments for each resident (`DemoAssessments`).
     /// - Parameter progress: called after every request with the number done.
     public func generate(count: Int, from: CalendarDate, to: CalendarDate, seed: UInt64 = 2025,
-                         bsnStart: Int = 999_990_000, progress: @Sendable (Int) -> Void = { _ in }) async throws {
+                         bsnStart: Int = 999_990_000, zrm: Bool = false, progress: @Sendable (Int) -> Void = { _ in }) async throws {
         var rng = SeededRandom(seed: seed)
         var bsns = BSNSequence(start: bsnStart)
         let span = max(1, from.days(until: to))
         for n in 0..<count {
             let intake = from.adding(days: n * span / max(1, count))
             let story = SyntheticCase.make(world: world, area: world.areas[n % world.areas.count], intake: intake, bsn: bsns.next(), rng: &rng)
-            try await play(story)
+            let resident = try await play(story)
+            if zrm { try await DemoAssessments(db: db, vault: vault).record(story, resident: resident) }
             progress(n + 1)
         }
     }
 
-    private func play(_ story: SyntheticCase) async throws {
+    /// Plays one case and returns its resident.
+    private func play(_ story: SyntheticCase) async throws -> UUID {
         let area = story.area
         let resident = try await ResidentService(db: db, actor: area.coach, vault: vault, today: story.intake).register(story.resident)
         let intake = RequestService(db: db, actor: area.coach, today: story.intake)
@@ -48,7 +51,7 @@ public struct CaseGenerator: Sendable {
             _ = try await intake.route(id, RouteInput(route: Route.direct.rawValue, partnerId: story.directPartner?.uuidString))
         }
         // A meeting that has not been held yet keeps its agenda open.
-        guard decisionDay <= .today() else { return }
+        guard decisionDay <= .today() else { return try resident.requireID() }
         let decider = story.viaMeeting ? (area.chair ?? area.coach) : area.coach
         _ = try await RequestService(db: db, actor: decider, today: decisionDay).decide(id, DecisionInput(outcomes: story.outcomes.map {
             OutcomeInput(kind: $0.kind.rawValue, organisationId: $0.organisation?.uuidString, activity: $0.activity, outsideReason: $0.reason)
@@ -77,5 +80,6 @@ public struct CaseGenerator: Sendable {
         if let closing = story.closingDay(decided: decisionDay, today: .today()) {
             _ = try await RequestService(db: db, actor: area.coach, today: closing).close(id)
         }
+        return try resident.requireID()
     }
 }

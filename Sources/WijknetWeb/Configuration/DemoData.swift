@@ -3,7 +3,8 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// Loads the demo: Arnhem's pilot areas and a year of synthetic cases.
+/// Loads the demo: Arnhem's pilot areas and a year of synthetic cases with their ZRM assessments,
+/// and a first version of the zelfredzaamheidprofielen derived from them.
 public enum DemoData {
     /// Number of requests in a year of demo data: about 165 of them go through the meeting.
     public static let defaultRequests = 500
@@ -17,8 +18,14 @@ public enum DemoData {
         let to = CalendarDate.today().adding(days: -1)
         let from = to.adding(days: -365)
         let step = max(1, requests / 10)
-        try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: requests, from: from, to: to) { done in
+        try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: requests, from: from, to: to, zrm: true) { done in
             if done % step == 0 || done == requests { log("Demo: \(done) van \(requests) verzoeken aangemaakt") }
+        }
+        // As the analyst would: so the profiles and the suggestion at intake have something to show.
+        if let analyst = try await User.query(on: app.db).filter(\.$role == .analyst).first() {
+            let actor = Actor(userID: try analyst.requireID(), username: analyst.username, role: analyst.role, organisationID: nil, areaID: nil)
+            let set = try await ProfileService(db: app.db, actor: actor).derive(ProfileDerivationInput(first: from.description, last: to.description))
+            log("Demo: zelfredzaamheidprofielen versie \(set.version) afgeleid uit \(set.assessments) metingen")
         }
         return true
     }

@@ -15,7 +15,8 @@ enum ResidentsPage {
             """
             <tr><td>\(r.fullName)</td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
             <td><a href="\(SiteURL.newRequest.path)?resident=\(r.id!.uuidString)">Nieuw verzoek voor \(r.fullName)</a><br>
-            <a href="\(SiteURL.newResident.path)?huisgenoot=\(r.id!.uuidString)">Huisgenoot van \(r.fullName) registreren</a></td></tr>
+            <a href="\(SiteURL.newResident.path)?huisgenoot=\(r.id!.uuidString)">Huisgenoot van \(r.fullName) registreren</a><br>
+            <a href="\(SiteURL.residentZRM(r.id!).path)">Zelfredzaamheid (ZRM) van \(r.fullName)</a></td></tr>
             """
         }
         let results: Markup = q.isEmpty ? .empty : (rows.isEmpty ? "<p>Geen inwoner gevonden in jouw gebied.</p>" : """
