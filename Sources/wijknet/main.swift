@@ -23,6 +23,7 @@ do {
     app.asyncCommands.use(RetentionCommand(), as: "retention")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ReportCommand(), as: "report")
+    app.asyncCommands.use(KeysCommand(), as: "keys")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()
