@@ -27,9 +27,12 @@ public struct WijknetConfig: Sendable {
     public var retention: RetentionPolicy
     /// Months between the intake measurement and the follow-up (track 3).
     public var followUpMonths: Int
+    /// Requests per minute one API caller (token, or address without one) may make.
+    public var apiRequestsPerMinute: Int
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
-                partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6) {
+                partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
+                apiRequestsPerMinute: Int = 600) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -38,12 +41,14 @@ public struct WijknetConfig: Sendable {
         self.partnerAccess = partnerAccess
         self.retention = retention
         self.followUpMonths = followUpMonths
+        self.apiRequestsPerMinute = apiRequestsPerMinute
     }
 
-    /// The periods a municipality may set: `WIJKNET_PARTNER_ACCESS_DAYS`,
-    /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`, and
-    /// `WIJKNET_FOLLOW_UP_MONTHS`; the defaults otherwise.
-    public static func periods(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (PartnerAccess, RetentionPolicy, followUpMonths: Int) {
+    /// The settings a municipality may change: `WIJKNET_PARTNER_ACCESS_DAYS`,
+    /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`,
+    /// `WIJKNET_FOLLOW_UP_MONTHS` and `WIJKNET_API_REQUESTS_PER_MINUTE`; the defaults otherwise.
+    public static func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> (PartnerAccess, RetentionPolicy, followUpMonths: Int, apiRequestsPerMinute: Int) {
         var wrong: [String] = []
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let text = environment[name], !text.isEmpty else { return fallback }
@@ -59,8 +64,9 @@ public struct WijknetConfig: Sendable {
                                         jeugdYears: number("WIJKNET_RETENTION_JEUGD_YEARS", standard.jeugdYears, 1...100),
                                         withoutCareYears: number("WIJKNET_RETENTION_WITHOUT_CARE_YEARS", standard.withoutCareYears, 1...100))
         let followUp = number("WIJKNET_FOLLOW_UP_MONTHS", 6, 1...36)
+        let rate = number("WIJKNET_API_REQUESTS_PER_MINUTE", 600, 10...100_000)
         guard wrong.isEmpty else { throw Missing(items: wrong) }
-        return (access, retention, followUp)
+        return (access, retention, followUp, rate)
     }
 
     /// What is missing from the configuration, in words an operator can act on.

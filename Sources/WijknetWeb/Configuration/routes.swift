@@ -88,7 +88,7 @@ func routes(_ app: Application) throws {
     signedIn.get("import", "zrm2010", use: ZRM2010ImportPage.form)
     upload.on(.POST, "import", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: ZRM2010ImportPage.upload)
 
-    let api = app.grouped("api", "v1")
+    let api = app.grouped("api", "v1").grouped(APIRateLimit(buckets: RateBuckets(perMinute: config.apiRequestsPerMinute)))
     api.get("openapi.json", use: OpenAPIDocument.serve)
     api.post("tokens", use: TokensAPI.issue)
     let authed = api.grouped(BearerUser())
