@@ -39,23 +39,21 @@ public enum HistoryFile {
         }
     }
 
-    public typealias Problem = FileProblem
-
     /// Checks the whole file; rows come back only when there is no problem at all, so a file is
     /// imported whole or not at all.
-    public static func check(_ text: String, references: References) -> (rows: [Row], problems: [Problem]) {
+    public static func check(_ text: String, references: References) -> (rows: [Row], problems: [FileProblem]) {
         let table: CSVTable
         switch CSVTable.read(text, columns: columns, maximumRows: maximumRows) {
         case .success(let read): table = read
         case .failure(let problem): return ([], [problem])
         }
         var rows: [Row] = []
-        var problems: [Problem] = []
+        var problems: [FileProblem] = []
         var seen: [String: Int] = [:]
         for record in table.records {
             func value(_ column: String) -> String { table.value(record, column) }
-            var rowProblems: [Problem] = []
-            func fail(_ column: String, _ message: String) { rowProblems.append(Problem(line: record.line, column: column, message: message)) }
+            var rowProblems: [FileProblem] = []
+            func fail(_ column: String, _ message: String) { rowProblems.append(FileProblem(line: record.line, column: column, message: message)) }
 
             let sourceID = value("bron_id")
             if sourceID.isEmpty { fail("bron_id", "bron_id is verplicht: het nummer van de toewijzing in het bronsysteem.") }

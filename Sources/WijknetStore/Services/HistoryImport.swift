@@ -31,7 +31,7 @@ public struct HistoryImport: Sendable {
     }
 
     public enum CheckResult: Sendable {
-        case refused([HistoryFile.Problem])
+        case refused([FileProblem])
         case ready(Checked)
     }
 
