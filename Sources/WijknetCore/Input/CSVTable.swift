@@ -27,6 +27,26 @@ public struct CSVTable: Sendable {
                                  index: Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })))
     }
 
+    /// Reads the file and checks every record with `check`, which adds the record's problems and
+    /// returns its row. Rows come back only when no record has a problem, so a file is imported
+    /// whole or not at all; otherwise every problem of every record.
+    public static func check<Row>(_ text: String, columns: [String], maximumRows: Int,
+                                  _ check: (CSVTable, CSVReader.Record, inout [FileProblem]) -> Row?) -> (rows: [Row], problems: [FileProblem]) {
+        let table: CSVTable
+        switch read(text, columns: columns, maximumRows: maximumRows) {
+        case .success(let read): table = read
+        case .failure(let problem): return ([], [problem])
+        }
+        var rows: [Row] = []
+        var problems: [FileProblem] = []
+        for record in table.records {
+            var recordProblems: [FileProblem] = []
+            let row = check(table, record, &recordProblems)
+            if recordProblems.isEmpty, let row { rows.append(row) } else { problems += recordProblems }
+        }
+        return problems.isEmpty ? (rows, []) : ([], problems)
+    }
+
     /// The trimmed value of a named column in a record; empty when the record is short.
     public func value(_ record: CSVReader.Record, _ column: String) -> String {
         guard let i = index[column], i < record.fields.count else { return "" }

@@ -42,18 +42,10 @@ public enum HistoryFile {
     /// Checks the whole file; rows come back only when there is no problem at all, so a file is
     /// imported whole or not at all.
     public static func check(_ text: String, references: References) -> (rows: [Row], problems: [FileProblem]) {
-        let table: CSVTable
-        switch CSVTable.read(text, columns: columns, maximumRows: maximumRows) {
-        case .success(let read): table = read
-        case .failure(let problem): return ([], [problem])
-        }
-        var rows: [Row] = []
-        var problems: [FileProblem] = []
         var seen: [String: Int] = [:]
-        for record in table.records {
+        return CSVTable.check(text, columns: columns, maximumRows: maximumRows) { table, record, problems -> Row? in
             func value(_ column: String) -> String { table.value(record, column) }
-            var rowProblems: [FileProblem] = []
-            func fail(_ column: String, _ message: String) { rowProblems.append(FileProblem(line: record.line, column: column, message: message)) }
+            func fail(_ column: String, _ message: String) { problems.append(FileProblem(line: record.line, column: column, message: message)) }
 
             let sourceID = value("bron_id")
             if sourceID.isEmpty { fail("bron_id", "bron_id is verplicht: het nummer van de toewijzing in het bronsysteem.") }
@@ -91,14 +83,10 @@ public enum HistoryFile {
             let kind = kind(value("soort"))
             if kind == nil { fail("soort", "Soort moet eerste, verlenging of wijziging zijn.") }
 
-            if rowProblems.isEmpty {
-                rows.append(Row(line: record.line, sourceID: sourceID, law: law!, productCode: productCode, provider: provider,
-                                districtCode: districtCode, start: start!, end: end, hoursPerWeek: hours!, kind: kind!))
-            } else {
-                problems += rowProblems
-            }
+            guard let law, let start, let hours, let kind else { return nil }
+            return Row(line: record.line, sourceID: sourceID, law: law, productCode: productCode, provider: provider,
+                       districtCode: districtCode, start: start, end: end, hoursPerWeek: hours, kind: kind)
         }
-        return problems.isEmpty ? (rows, []) : ([], problems)
     }
 
     static func kind(_ text: String) -> AssignmentKind? {

@@ -29,17 +29,9 @@ public enum ZRM2010File {
     /// Checks the whole file; rows come back only when there is no problem at all, so a file is
     /// imported whole or not at all. Problems never repeat a BSN.
     public static func check(_ text: String, today: CalendarDate) -> (rows: [Row], problems: [FileProblem]) {
-        let table: CSVTable
-        switch CSVTable.read(text, columns: columns, maximumRows: maximumRows) {
-        case .success(let read): table = read
-        case .failure(let problem): return ([], [problem])
-        }
-        var rows: [Row] = []
-        var problems: [FileProblem] = []
         var seen: [String: Int] = [:]
-        for record in table.records {
-            var rowProblems: [FileProblem] = []
-            func fail(_ column: String, _ message: String) { rowProblems.append(FileProblem(line: record.line, column: column, message: message)) }
+        return CSVTable.check(text, columns: columns, maximumRows: maximumRows) { table, record, problems -> Row? in
+            func fail(_ column: String, _ message: String) { problems.append(FileProblem(line: record.line, column: column, message: message)) }
 
             let bsn = BSN(table.value(record, "bsn"))
             if bsn == nil { fail("bsn", "Het BSN ontbreekt of klopt niet (9 cijfers die de elfproef doorstaan).") }
@@ -62,15 +54,12 @@ public enum ZRM2010File {
                     fail(domain.column, "\(domain.label): gebruik 1 tot en met 5, of laat het vak leeg als het domein niet is gescoord.")
                 }
             }
-            if rowProblems.isEmpty, levels.values.allSatisfy({ $0 == nil }) {
+            guard problems.isEmpty, let bsn, let date else { return nil }
+            guard levels.values.contains(where: { $0 != nil }) else {
                 fail("", "Geen enkel domein is gescoord.")
+                return nil
             }
-            if rowProblems.isEmpty {
-                rows.append(Row(line: record.line, bsn: bsn!, date: date!, levels: levels))
-            } else {
-                problems += rowProblems
-            }
+            return Row(line: record.line, bsn: bsn, date: date, levels: levels)
         }
-        return problems.isEmpty ? (rows, []) : ([], problems)
     }
 }
