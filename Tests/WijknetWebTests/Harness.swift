@@ -12,13 +12,13 @@ import VaporTesting
 
 /// Runs `body` against a fresh, migrated app: SQLite in memory, or PostgreSQL when
 /// `DATABASE_URL` is set (scripts/test runs the suite both ways).
-func withApp(apiRequestsPerMinute: Int = 600, _ body: (Application, DemoWorld) async throws -> Void) async throws {
+func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, _ body: (Application, DemoWorld) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
         let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "sqlite::memory:")
         try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false,
-                                               apiRequestsPerMinute: apiRequestsPerMinute))
+                                               apiRequestsPerMinute: apiRequestsPerMinute, signInsPerMinute: signInsPerMinute))
         // Cheap hashes: the tests check the flow, not bcrypt's cost.
         app.passwords.use(.bcrypt(cost: 4))
         try await app.autoRevert().get()

@@ -18,6 +18,8 @@ final class PageSession: @unchecked Sendable {
         _ = try await session.get("/inloggen")
         let res = try await session.post("/inloggen", ["username": username, "password": DemoPassword.value])
         #expect(res.status == .seeOther, "sign-in as \(username)")
+        // Follow the redirect, as a browser does: signing in issued a new form token.
+        _ = try await session.get("/")
         return session
     }
 

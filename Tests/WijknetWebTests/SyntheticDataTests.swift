@@ -20,7 +20,7 @@ extension AppTests {
                 // validate
                 #expect(try await SupportRequest.query(on: app.db).count() == 140)
                 let service = RequestService(db: app.db, actor: world.areas[0].coach)
-                let page = try await service.list(RequestFilter(), page: 1, perPage: 200)
+                let page = try await service.list(RequestFilter(), try Paging.check(page: nil, perPage: "200"))
                 #expect(page.total == 70, "half of the cases are in the first area")
                 for request in page.items {
                     let file = try await service.caseFile(request.id!)

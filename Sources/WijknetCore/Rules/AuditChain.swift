@@ -5,6 +5,11 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case read, list, search, create, update, route, decide, assign, refer, close, export
     /// The resident's personal data removed: retention ended, or erased at their request.
     case erase
+    /// Attempts that were refused: a wrong name or password, a sign-in that had to wait, and a
+    /// route or record this user may not use (403, or 404 for a record outside their scope).
+    case signInFailed = "sign-in-failed"
+    case signInDelayed = "sign-in-delayed"
+    case refused
 
     public var label: String {
         switch self {
@@ -20,6 +25,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .close: "Afgesloten"
         case .export: "Geëxporteerd"
         case .erase: "Geanonimiseerd"
+        case .signInFailed: "Inloggen mislukt"
+        case .signInDelayed: "Inloggen afgeremd"
+        case .refused: "Geweigerd"
         }
     }
 }

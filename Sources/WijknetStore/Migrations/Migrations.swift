@@ -21,5 +21,6 @@ public enum WijknetMigrations {
         CreateFigureTallies(),
         CreateZRMProfiles(),
         UpdateZRMAssessmentsAddImportedAt(),
+        CreateSignInAttempts(),
     ]
 }

@@ -15,8 +15,6 @@ public final class User: Model, @unchecked Sendable {
     @OptionalParent(key: "organisation_id") public var organisation: Organisation?
     /// For a coach: the area of their team. For a chair: the area of their network.
     @OptionalParent(key: "area_id") public var area: Area?
-    @Field(key: "failed_logins") public var failedLogins: Int
-    @OptionalField(key: "locked_until") public var lockedUntil: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -30,7 +28,6 @@ public final class User: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.$organisation.id = organisationID
         self.$area.id = areaID
-        self.failedLogins = 0
     }
 }
 

@@ -33,7 +33,46 @@ public enum AuditLog {
     /// update locks it, so appends from several app instances queue up and the chain stays linear.
     public static func append(_ trail: AuditTrail, _ action: AuditAction, subject: String, subjectID: UUID?,
                               residents: [UUID], purpose: String, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let actor = trail.actor
+        try await append(Who(userID: actor.userID.uuidString, username: actor.username, role: actor.role.rawValue,
+                             organisationID: actor.organisationID?.uuidString ?? ""),
+                         action, channel: trail.channel, subject: subject, subjectID: subjectID?.uuidString ?? "",
+                         residents: residents, purpose: purpose, on: db)
+    }
+
+    /// Who acted, as text; empty fields for an attempt by someone not signed in.
+    public struct Who: Sendable {
+        public let userID: String
+        public let username: String
+        public let role: String
+        public let organisationID: String
+
+        public init(userID: String = "", username: String, role: String = "", organisationID: String = "") {
+            self.userID = userID
+            self.username = username
+            self.role = role
+            self.organisationID = organisationID
+        }
+
+        public init(_ user: User) {
+            self.init(userID: user.id?.uuidString ?? "", username: user.username, role: user.role.rawValue,
+                      organisationID: user.$organisation.id?.uuidString ?? "")
+        }
+    }
+
+    /// A refused attempt (a wrong password, a slowed-down sign-in, a route refused or a record
+    /// not found for this user), in a transaction of its own: the attempt itself changed nothing.
+    /// NEN 7513 asks for attempts too, so that the auditor sees guessing and probing.
+    public static func appendRefusal(_ who: Who, _ action: AuditAction, channel: AuditChannel, subject: String, subjectID: String,
+                                     purpose: String, on db: any Database) async throws {
+        try await db.transaction { db in
+            try await append(who, action, channel: channel, subject: subject, subjectID: subjectID, residents: [], purpose: purpose, on: db)
+        }
+    }
+
+    static func append(_ who: Who, _ action: AuditAction, channel: AuditChannel, subject: String, subjectID: String,
+                       residents: [UUID], purpose: String, on db: any Database) async throws {
+        let sql = try sqlDatabase(db)
         guard let head = try await sql.update(headSchema)
             .set(SQLIdentifier("seq"), to: SQLBinaryExpression(SQLIdentifier("seq"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(1))
@@ -42,9 +81,9 @@ public enum AuditLog {
         let seq = try head.decode(column: "seq", as: Int.self)
         let previous = try head.decode(column: "hash", as: String.self)
         let content = AuditContent(
-            seq: seq, at: timestamp(Date()), userID: trail.actor.userID.uuidString, username: trail.actor.username, role: trail.actor.role.rawValue,
-            organisationID: trail.actor.organisationID?.uuidString ?? "", action: action.rawValue, channel: trail.channel.rawValue,
-            subject: subject, subjectID: subjectID?.uuidString ?? "", residentIDs: residents.map(\.uuidString).joined(separator: ","),
+            seq: seq, at: timestamp(Date()), userID: who.userID, username: who.username, role: who.role,
+            organisationID: who.organisationID, action: action.rawValue, channel: channel.rawValue,
+            subject: subject, subjectID: subjectID, residentIDs: residents.map(\.uuidString).joined(separator: ","),
             purpose: purpose)
         let hash = AuditChain.hash(previous: previous, content: content, sha256: sha256)
         try await AuditEntry(content: content, previousHash: previous, hash: hash).create(on: db)

@@ -32,9 +32,8 @@ public struct AuditQuery: Sendable {
     }
 
     /// Entries, newest first.
-    public func entries(_ filter: Filter, page: Int = 1, perPage: Int = 50) async throws -> ResultPage<AuditEntry> {
+    public func entries(_ filter: Filter, _ paging: Paging) async throws -> ResultPage<AuditEntry> {
         guard CasePolicy.mayAudit(actor.role) else { throw StoreError.forbidden }
-        let page = max(1, page)
         let query = AuditEntry.query(on: db)
         if let username = filter.username?.trimmingCharacters(in: .whitespaces).lowercased(), !username.isEmpty {
             query.filter(\.$username == username)
@@ -44,8 +43,8 @@ public struct AuditQuery: Sendable {
         if let from = filter.from { query.filter(\.$at >= from.description) }
         if let to = filter.to { query.filter(\.$at < to.adding(days: 1).description) }
         let total = try await query.count()
-        let items = try await query.copy().sort(\.$seq, .descending).offset((page - 1) * perPage).limit(perPage).all()
-        return ResultPage(items: items, page: page, perPage: perPage, total: total, totalIsExact: true)
+        let items = try await query.copy().sort(\.$seq, .descending).offset(paging.offset).limit(paging.perPage).all()
+        return ResultPage(items: items, page: paging.page, perPage: paging.perPage, total: total, totalIsExact: true)
     }
 
     /// Every entry that names the resident with this BSN, oldest first, for the resident's own

@@ -49,15 +49,13 @@ extension RequestService {
     /// The requests the actor may see, newest intake first. One statement selects the page's ids
     /// on the indexes and one counts (up to the cap); the page's records are then read by id.
     /// The residents shown are written to the audit log.
-    public func list(_ filter: RequestFilter, page: Int = 1, perPage: Int = Limits.pageSize) async throws -> ResultPage<SupportRequest> {
-        let page = max(1, page)
-        let perPage = min(max(1, perPage), Limits.maxPageSize)
+    public func list(_ filter: RequestFilter, _ paging: Paging = .first) async throws -> ResultPage<SupportRequest> {
         let t = SupportRequest.schema
         let ids = try await selectMatching(filter) { select in
             select.column(SQLColumn("id", table: t))
                 .orderBy(SQLOrderBy(expression: SQLColumn("intake_date", table: t), direction: SQLDirection.descending))
                 .orderBy(SQLOrderBy(expression: SQLColumn("id", table: t), direction: SQLDirection.ascending))
-                .limit(perPage).offset((page - 1) * perPage)
+                .limit(paging.perPage).offset(paging.offset)
         }.map { try $0.decode(column: "id", as: UUID.self) }
         let (total, exact) = try await count(filter)
         let models = try await SupportRequest.query(on: db).filter(\.$id ~~ ids)
@@ -67,7 +65,7 @@ extension RequestService {
         if !items.isEmpty {
             try await audit.recordRead(.list, "requests", nil, residents: items.map { $0.$resident.id }, purpose: "Lijst verzoeken ingezien", on: db)
         }
-        return ResultPage(items: items, page: page, perPage: perPage, total: total, totalIsExact: exact)
+        return ResultPage(items: items, page: paging.page, perPage: paging.perPage, total: total, totalIsExact: exact)
     }
 
     /// How many requests match, exact up to `Limits.countCap`. Shows no personal data, so it is

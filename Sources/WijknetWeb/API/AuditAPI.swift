@@ -48,7 +48,6 @@ enum AuditAPI {
         var action: String?
         var from: String?
         var to: String?
-        var page: Int?
     }
 
     @Sendable static func entries(req: Request) async throws -> PageDTO<EntryDTO> {
@@ -58,7 +57,7 @@ enum AuditAPI {
         let from = check.optionalDate(q.from, "from", label: "Vanaf")
         let to = check.optionalDate(q.to, "to", label: "Tot en met")
         try check.finish()
-        let page = try await AuditPages.query(req).entries(.init(username: q.username, action: action, from: from, to: to), page: q.page ?? 1)
+        let page = try await AuditPages.query(req).entries(.init(username: q.username, action: action, from: from, to: to), try req.paging(defaultPerPage: AuditPages.perPage))
         return PageDTO(items: page.items.map(EntryDTO.init), page: page.page, perPage: page.perPage, total: page.total, totalIsExact: true)
     }
 

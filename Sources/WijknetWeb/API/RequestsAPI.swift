@@ -26,7 +26,7 @@ enum RequestsAPI {
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {
         let query = try req.query.decode(RequestListQuery.self)
         let filter = try query.filter()
-        let page = try await service(req).list(filter, page: query.page ?? 1, perPage: query.perPage ?? Limits.pageSize)
+        let page = try await service(req).list(filter, try req.paging())
         return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }
@@ -90,8 +90,6 @@ struct RequestListQuery: Content {
     var from: String?
     var to: String?
     var q: String?
-    var page: Int?
-    var perPage: Int?
 
     func filter() throws -> RequestFilter {
         var check = Checker()

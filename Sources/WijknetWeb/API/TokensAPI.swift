@@ -17,10 +17,9 @@ enum TokensAPI {
         let user: User
         do {
             user = try await SignIn.verify(username: body.username ?? "", password: body.password ?? "", on: req)
-        } catch SignIn.Failure.locked {
-            throw Abort(.tooManyRequests, reason: "Te veel mislukte pogingen; probeer het over \(SignIn.lockMinutes) minuten opnieuw.")
-        } catch SignIn.Failure.wrongCredentials {
-            throw Abort(.unauthorized, reason: "Gebruikersnaam of wachtwoord onjuist.")
+        } catch let failure as SignIn.Failure {
+            guard case .wait(let seconds) = failure else { throw Abort(.unauthorized, reason: failure.message) }
+            throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: failure.message)
         }
         let name = String((body.name ?? "API-token").prefix(100))
         let (token, model) = try await issue(for: user, name: name, on: req.db)

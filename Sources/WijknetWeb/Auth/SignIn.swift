@@ -1,39 +1,57 @@
 import Fluent
 import Vapor
+import WijknetCore
 import WijknetStore
 
-/// Checks a username and password, with a lock-out after repeated failures.
+/// Checks a username and password. Sign-in slows down rather than locks (`SignInBackoff`), per
+/// account name in the database and per address in this instance's memory. An unknown name, a
+/// wrong password and a slowed-down name answer alike: the same message and, because a password
+/// is always checked against some hash, the same time. Every refusal is in the audit log.
 enum SignIn {
-    static let maxFailures = 5
-    static let lockMinutes = 15
-
     enum Failure: Error {
         case wrongCredentials
-        case locked(until: Date)
+        /// Too many attempts in a row for this name, or from this address.
+        case wait(seconds: Int)
+
+        /// The answer the user sees, the same for every name.
+        var message: String {
+            switch self {
+            case .wrongCredentials: "Gebruikersnaam of wachtwoord onjuist."
+            case .wait(let seconds): "Te veel pogingen achter elkaar. Probeer het over \(seconds) seconden opnieuw."
+            }
+        }
     }
 
     static func verify(username: String, password: String, on request: Request) async throws -> User {
-        guard let user = try await User.query(on: request.db).filter(\.$username == username.lowercased()).first() else {
-            // Spend the same time as for a real user, so response times do not tell which names exist.
-            _ = try? await request.password.async.verify(password, created: dummyHash)
+        let name = username.trimmingCharacters(in: .whitespaces).lowercased()
+        let channel = request.auditChannel
+        let addressWait = await request.application.signInBuckets.take(request.remoteAddress?.ipAddress ?? "unknown", now: Date())
+        if addressWait > 0 {
+            try await refuse(name, .signInDelayed, "Te veel pogingen vanaf één adres", channel, on: request.db)
+            throw Failure.wait(seconds: Int(addressWait.rounded(.up)))
+        }
+        if case .wait(let seconds) = try await SignInAttempts.claim(name, on: request.db) {
+            try await refuse(name, .signInDelayed, "Te veel pogingen achter elkaar voor deze naam", channel, on: request.db)
+            throw Failure.wait(seconds: seconds)
+        }
+        let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
+        // Without an account the password is checked against a hash of the same cost, so the
+        // time taken does not tell which names exist.
+        let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? dummyHash)
+        guard let user, matches else {
+            try await refuse(name, .signInFailed, "Gebruikersnaam of wachtwoord onjuist", channel, on: request.db)
             throw Failure.wrongCredentials
         }
-        if let until = user.lockedUntil, until > Date() { throw Failure.locked(until: until) }
-        guard try await request.password.async.verify(password, created: user.passwordHash) else {
-            user.failedLogins += 1
-            if user.failedLogins >= maxFailures {
-                user.lockedUntil = Date().addingTimeInterval(Double(lockMinutes * 60))
-                user.failedLogins = 0
-            }
-            try await user.save(on: request.db)
-            throw Failure.wrongCredentials
-        }
-        if user.failedLogins != 0 || user.lockedUntil != nil {
-            user.failedLogins = 0
-            user.lockedUntil = nil
-            try await user.save(on: request.db)
-        }
+        try await SignInAttempts.reset(name, on: request.db)
         return user
+    }
+
+    /// Logs the refusal under the account's name when it exists; a name that is no account is not
+    /// kept (it may be a password typed in the wrong field).
+    private static func refuse(_ name: String, _ action: AuditAction, _ purpose: String, _ channel: AuditChannel, on db: any Database) async throws {
+        let user = name.isEmpty ? nil : try await User.query(on: db).filter(\.$username == name).first()
+        let who = user.map(AuditLog.Who.init) ?? AuditLog.Who(username: "(onbekende naam)")
+        try await AuditLog.appendRefusal(who, action, channel: channel, subject: "sign-in", subjectID: "", purpose: purpose, on: db)
     }
 
     private static let dummyHash = (try? Bcrypt.hash("not-a-real-password", cost: 12)) ?? ""

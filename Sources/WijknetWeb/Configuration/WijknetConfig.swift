@@ -29,10 +29,12 @@ public struct WijknetConfig: Sendable {
     public var followUpMonths: Int
     /// Requests per minute one API caller (token, or address without one) may make.
     public var apiRequestsPerMinute: Int
+    /// Sign-in attempts per minute from one address (pages and API together).
+    public var signInsPerMinute: Int
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
-                apiRequestsPerMinute: Int = 600) {
+                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -42,13 +44,15 @@ public struct WijknetConfig: Sendable {
         self.retention = retention
         self.followUpMonths = followUpMonths
         self.apiRequestsPerMinute = apiRequestsPerMinute
+        self.signInsPerMinute = signInsPerMinute
     }
 
     /// The settings a municipality may change: `WIJKNET_PARTNER_ACCESS_DAYS`,
     /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`,
-    /// `WIJKNET_FOLLOW_UP_MONTHS` and `WIJKNET_API_REQUESTS_PER_MINUTE`; the defaults otherwise.
+    /// `WIJKNET_FOLLOW_UP_MONTHS`, `WIJKNET_API_REQUESTS_PER_MINUTE` and `WIJKNET_SIGN_INS_PER_MINUTE`;
+    /// the defaults otherwise.
     public static func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> (PartnerAccess, RetentionPolicy, followUpMonths: Int, apiRequestsPerMinute: Int) {
+        -> (PartnerAccess, RetentionPolicy, followUpMonths: Int, apiRequestsPerMinute: Int, signInsPerMinute: Int) {
         var wrong: [String] = []
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let text = environment[name], !text.isEmpty else { return fallback }
@@ -65,8 +69,10 @@ public struct WijknetConfig: Sendable {
                                         withoutCareYears: number("WIJKNET_RETENTION_WITHOUT_CARE_YEARS", standard.withoutCareYears, 1...100))
         let followUp = number("WIJKNET_FOLLOW_UP_MONTHS", 6, 1...36)
         let rate = number("WIJKNET_API_REQUESTS_PER_MINUTE", 600, 10...100_000)
+        // An office behind one address signs in together at half past eight: room for that.
+        let signIns = number("WIJKNET_SIGN_INS_PER_MINUTE", 30, 5...10_000)
         guard wrong.isEmpty else { throw Missing(items: wrong) }
-        return (access, retention, followUp, rate)
+        return (access, retention, followUp, rate, signIns)
     }
 
     /// What is missing from the configuration, in words an operator can act on.

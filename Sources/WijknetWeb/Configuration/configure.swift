@@ -8,6 +8,7 @@ import WijknetStore
 public func configure(_ app: Application, _ config: WijknetConfig) async throws {
     app.storage[ConfigKey.self] = config
     app.storage[VaultKey.self] = try BSNVault(base64: config.bsnKey)
+    app.storage[SignInBucketsKey.self] = RateBuckets(perMinute: config.signInsPerMinute)
     try useDatabase(app, config.storage)
     app.migrations.add(WijknetMigrations.all)
     app.migrations.add(SessionRecord.migration)
@@ -76,9 +77,16 @@ struct VaultKey: StorageKey {
     typealias Value = BSNVault
 }
 
+struct SignInBucketsKey: StorageKey {
+    typealias Value = RateBuckets
+}
+
 extension Application {
     public var wijknetConfig: WijknetConfig { storage[ConfigKey.self]! }
 
     /// The BSN vault, set by `configure`.
     public var vault: BSNVault { storage[VaultKey.self]! }
+
+    /// Sign-in attempts per address, in this instance's memory.
+    var signInBuckets: RateBuckets { storage[SignInBucketsKey.self]! }
 }

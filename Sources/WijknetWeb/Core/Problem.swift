@@ -34,7 +34,7 @@ enum ErrorMapping {
             let message = field == "body" ? "De inhoud is geen geldige JSON." : "Dit veld ontbreekt of heeft een verkeerd type."
             return Problem(title: "De invoer is niet geldig", status: 422, detail: message, errors: [FieldError(field, message)])
         case let abort as any AbortError:
-            return Problem(title: title(for: abort.status), status: Int(abort.status.code), detail: abort.status.code < 500 ? abort.reason : nil)
+            return Problem(title: title(for: abort.status), status: Int(abort.status.code), detail: detail(for: abort))
         default:
             return Problem(title: "Er ging iets mis", status: 500, detail: "Probeer het later opnieuw.")
         }
@@ -47,6 +47,17 @@ enum ErrorMapping {
         case .conflict(let message): Problem(title: "Conflict", status: 409, detail: message)
         case .invalid(let failure): Problem(title: "De invoer is niet geldig", status: 422, detail: failure.errors.first?.message, errors: failure.errors)
         case .notAllowed(let message): Problem(title: "Niet toegestaan in deze status", status: 409, detail: message)
+        }
+    }
+
+    /// Our own reasons are Dutch; Vapor's own for a body too large or of an unknown type are
+    /// English, so those statuses get a Dutch text of their own.
+    static func detail(for abort: any AbortError) -> String? {
+        switch abort.status.code {
+        case 413: "Wat je stuurt is groter dan Wijknet hier aanneemt."
+        case 415: "Wijknet leest dit formaat hier niet. Stuur JSON (application/json), of bij een import CSV (text/csv)."
+        case 500...: nil
+        default: abort.reason
         }
     }
 

@@ -4,6 +4,9 @@ import WijknetStore
 
 /// `/audit`: the auditor searches the log; `/audit/inwoner`: who looked at one resident's file.
 enum AuditPages {
+    /// Audit lines are short; an auditor reads more of them at once than of requests.
+    static let perPage = 50
+
     static func query(_ req: Request) throws -> AuditQuery {
         AuditQuery(db: req.db, actor: try req.actor(), vault: req.application.vault, channel: req.auditChannel)
     }
@@ -19,9 +22,9 @@ enum AuditPages {
         let from = check.optionalDate(values["from"], "from", label: "Vanaf")
         let to = check.optionalDate(values["to"], "to", label: "Tot en met")
         state.errors = check.errors
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let paging = try req.paging(defaultPerPage: AuditPages.perPage)
         let result = state.errors.isEmpty
-            ? try await query(req).entries(.init(username: values["username"], action: action, from: from, to: to), page: page)
+            ? try await query(req).entries(.init(username: values["username"], action: action, from: from, to: to), paging)
             : nil
         let rows = (result?.items ?? []).map(row)
         let response = Layout.page("Auditlog", req, """

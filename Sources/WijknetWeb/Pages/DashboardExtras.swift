@@ -55,8 +55,7 @@ enum DashboardExtras {
         guard CasePolicy.drillsDown(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot verzoeken.") }
         let figure = try figure(req)
         let query = try query(req)
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let result = try await drillDown(req, figure, query, page: page)
+        let result = try await drillDown(req, figure, query, try req.paging())
         let rows = result.items.map { r -> Markup in
             """
             <tr><td><a href="\(SiteURL.request(r.id!).path)">\(r.resident.fullName)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
@@ -82,12 +81,12 @@ enum DashboardExtras {
     }
 
     /// The requests behind `figure`, through the ordinary list (case rules, audit log).
-    static func drillDown(_ req: Request, _ figure: FigureDefinition, _ query: FigureQuery, page: Int) async throws -> ResultPage<SupportRequest> {
+    static func drillDown(_ req: Request, _ figure: FigureDefinition, _ query: FigureQuery, _ paging: Paging) async throws -> ResultPage<SupportRequest> {
         let ids = try await FiguresService(db: req.db, actor: try req.actor()).requestsBehind(figure, query)
         guard ids.count <= Limits.drillDownMaximum else {
             throw ValidationFailure("period", "Achter dit cijfer zitten meer dan \(Limits.drillDownMaximum.formattedDutch) verzoeken: kies een kleiner gebied of een kortere periode.")
         }
-        return try await req.requestService().list(RequestFilter(ids: ids), page: page)
+        return try await req.requestService().list(RequestFilter(ids: ids), paging)
     }
 
     static func figure(_ req: Request) throws -> FigureDefinition {

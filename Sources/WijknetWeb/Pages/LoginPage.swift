@@ -40,21 +40,34 @@ enum LoginPage {
         let password = (try? req.content.get(String.self, at: "password")) ?? ""
         do {
             let user = try await SignIn.verify(username: username, password: password, on: req)
+            try await req.renewSession()
             req.session.data["uid"] = try user.requireID().uuidString
             req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
             return req.redirect(to: SiteURL.home.path)
-        } catch SignIn.Failure.locked {
-            let state = FormState(values: ["username": username], errors: [.init("username", "Te veel mislukte pogingen. Probeer het over \(SignIn.lockMinutes) minuten opnieuw.")])
-            return try await render(req, state, status: .tooManyRequests)
-        } catch SignIn.Failure.wrongCredentials {
-            let state = FormState(values: ["username": username], errors: [.init("username", "Gebruikersnaam of wachtwoord onjuist.")])
-            return try await render(req, state, status: .unauthorized)
+        } catch let failure as SignIn.Failure {
+            let state = FormState(values: ["username": username], errors: [.init("username", failure.message)])
+            guard case .wait(let seconds) = failure else { return try await render(req, state, status: .unauthorized) }
+            let response = try await render(req, state, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
         req.session.destroy()
         return req.redirect(to: SiteURL.login.path)
+    }
+}
+
+extension Request {
+    /// A new session id and CSRF token, with nothing of the old session kept: a session id
+    /// planted before sign-in (session fixation) is worth nothing after it.
+    func renewSession() async throws {
+        if let old = session.id {
+            try await application.sessions.driver.deleteSession(old, for: self).get()
+        }
+        session.id = nil
+        session.data = SessionData()
     }
 }
 

@@ -10,13 +10,12 @@ enum RequestsPage {
     @Sendable static func show(req: Request) async throws -> Response {
         var values: [String: String] = [:]
         for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
         var state = FormState(values: values)
         let query = RequestListQuery(areaId: values["areaId"], networkId: values["networkId"], status: values["status"], law: values["law"],
                                      route: values["route"], from: values["from"], to: values["to"], q: values["q"])
         var result: ResultPage<SupportRequest>?
         do {
-            result = try await req.requestService().list(try query.filter(), page: page)
+            result = try await req.requestService().list(try query.filter(), try req.paging())
         } catch let failure as ValidationFailure {
             state.errors = failure.errors
         }
@@ -53,13 +52,15 @@ enum RequestsPage {
             table = .empty
         }
         let newButton: Markup = try req.requireUser().role == .coach ? "<p><a class=\"button\" href=\"\(SiteURL.residents.path)\">Nieuw verzoek</a></p>" : .empty
-        return Layout.page("Verzoeken", req, """
+        let response = Layout.page("Verzoeken", req, """
         <h1>Verzoeken</h1>
         \(newButton)
         \(Form.errorSummary(state))
         \(filters)
         \(table)
         """)
+        if !state.errors.isEmpty { response.status = .unprocessableEntity }
+        return response
     }
 
     static func countText(total: Int, exact: Bool) -> String {
