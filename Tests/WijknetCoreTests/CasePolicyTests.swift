@@ -45,6 +45,14 @@ import Testing
         #expect(!CasePolicy.allows(actor(.chair, area: area), .read, direct))
     }
 
+    @Test func theChairSeesWhoTheResidentIsOnlyWithTheirConsent() {
+        #expect(!CasePolicy.showsIdentity(to: actor(.chair, area: area), consentForMeeting: false))
+        #expect(CasePolicy.showsIdentity(to: actor(.chair, area: area), consentForMeeting: true))
+        for role in [Role.coach, .partner] {
+            #expect(CasePolicy.showsIdentity(to: actor(role, area: area), consentForMeeting: false), "\(role) works with the resident by name")
+        }
+    }
+
     @Test func analystsAndAdministratorsNeverSeeCases() {
         let facts = CaseFacts(areaID: area, involvements: [])
         for role in [Role.analyst, .admin] {

@@ -230,7 +230,14 @@ extension AppTests {
                             }
                         }.joined(separator: "/")
                         for (username, role) in Self.users {
-                            let status = try await Self.call(app, route.method, path, as: username)
+                            let (status, body) = try await Self.call(app, route.method, path, as: username)
+                            // Without the resident's consent the chair sees a pseudonym in every
+                            // route: never the name, birth date or address (issue 12, point 3).
+                            if role == .chair {
+                                for identifying in ["Jansen", "1980-05-01", "01-05-1980", "1-5-1980", "Markt", "6811"] {
+                                    #expect(!body.contains(identifying), "\(key) shows the chair \(identifying)")
+                                }
+                            }
                             let denied = [401, 403, 404].contains(status) || (status == 303 && role == nil && !key.hasPrefix("POST /inloggen"))
                             let expected = Self.allowed(rule, role, own: isOwn)
                             #expect(denied != expected, "\(key) as \(username ?? "anonymous") on \(isOwn ? "own" : "other") record: \(status)")
@@ -241,16 +248,16 @@ extension AppTests {
             }
         }
 
-        static func call(_ app: Application, _ method: HTTPMethod, _ path: String, as username: String?) async throws -> UInt {
+        static func call(_ app: Application, _ method: HTTPMethod, _ path: String, as username: String?) async throws -> (UInt, String) {
             if path.hasPrefix("/api/") {
                 var headers = HTTPHeaders()
                 if let username { headers = try await token(app, username) }
                 headers.contentType = .json
-                var status: UInt = 0
+                var result: (UInt, String) = (0, "")
                 try await app.testing().test(method, path, headers: headers, body: method == .GET ? nil : ByteBuffer(string: "{}")) { res in
-                    status = res.status.code
+                    result = (res.status.code, res.body.string)
                 }
-                return status
+                return result
             }
             let session = PageSession(app)
             if let username {
@@ -260,7 +267,7 @@ extension AppTests {
             // The form token of the session as it is now: signing in issues a new one.
             _ = try await session.get(username == nil ? "/inloggen" : "/")
             let res = method == .GET ? try await session.get(path) : try await session.post(path, [:])
-            return res.status.code
+            return (res.status.code, res.body.string)
         }
     }
 }

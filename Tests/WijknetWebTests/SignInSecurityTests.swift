@@ -162,3 +162,46 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests {
+    /// Issue 12, point 3: the chair saw name, birth date and address of a resident who did not
+    /// consent, in the API's list and case file and on the case page.
+    @Suite struct ChairPseudonymTests {
+        @Test func withoutConsentTheChairSeesAPseudonymAndWithItTheName() async throws {
+            try await withApp { app, world in
+                // setup: a request without consent, on the meeting's agenda
+                let coach = try await token(app, "coach.noordwest")
+                let chair = try await token(app, "voorzitter.noordwest")
+                let id = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
+                try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: coach,
+                                             beforeRequest: { try $0.content.encode(JSON(["route": "meeting"])) }) { #expect($0.status == .ok) }
+                // MUT and validate: list, case file, page
+                try await app.testing().test(.GET, "/api/v1/requests", headers: chair) { res in
+                    let item = (object(res)["items"] as? [[String: Any]])?.first
+                    #expect(item?["residentName"] == nil && item?["residentId"] == nil)
+                    #expect((item?["residentPseudonym"] as? String)?.hasSuffix("jaar, St. Marten/Sonsbeek") == true)
+                }
+                try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: chair) { res in
+                    #expect(res.status == .ok)
+                    #expect(object(res)["resident"] == nil)
+                    #expect(!res.body.string.contains("Jansen"))
+                }
+                let page = try await PageSession.signIn(app, as: "voorzitter.noordwest")
+                let html = try await page.get("/verzoeken/\(id)").body.string
+                #expect(html.contains("Verzoek van Inwoner (") && !html.contains("Jansen"))
+                #expect(!(try await page.get("/verzoeken").body.string.contains("Jansen")))
+                // The coach still works with the name.
+                try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: coach) { res in
+                    #expect((object(res)["resident"] as? [String: Any])?["familyName"] as? String == "Jansen")
+                }
+                // With consent the chair sees the name too.
+                let request = try #require(try await SupportRequest.find(UUID(uuidString: id), on: app.db))
+                request.consentForMeeting = true
+                try await request.save(on: app.db)
+                try await app.testing().test(.GET, "/api/v1/requests/\(id)", headers: chair) { res in
+                    #expect((object(res)["request"] as? [String: Any])?["residentName"] as? String == "Anna Jansen")
+                }
+            }
+        }
+    }
+}

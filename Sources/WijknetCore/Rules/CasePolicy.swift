@@ -89,6 +89,14 @@ public enum CasePolicy {
         }
     }
 
+    /// Whether the reader sees who the resident is (name, birth date, address, BSN, resident id)
+    /// or a pseudonym (age band and wijk). The chair knows a resident only through the meeting,
+    /// which discusses a request without name unless the resident consented; that holds in every
+    /// list, case file, export and drill-down the chair reads, not only on the agenda.
+    public static func showsIdentity(to actor: Actor, consentForMeeting: Bool) -> Bool {
+        actor.role != .chair || consentForMeeting
+    }
+
     /// Roles that may register residents and requests at all.
     public static func mayRegister(_ role: Role) -> Bool { role == .coach }
 

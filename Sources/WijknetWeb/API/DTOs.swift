@@ -48,8 +48,11 @@ struct ResidentDTO: Content {
 
 struct RequestDTO: Content {
     let id: UUID
-    let residentId: UUID
+    /// Nil, like the name, where the reader sees the resident by pseudonym only.
+    let residentId: UUID?
     let residentName: String?
+    /// Age band and wijk, where the reader may not see who the resident is (`CasePolicy.showsIdentity`).
+    let residentPseudonym: String?
     let coachId: UUID
     let districtId: UUID
     let networkId: UUID?
@@ -66,10 +69,15 @@ struct RequestDTO: Content {
     let closedOn: String?
     let version: Int
 
-    init(_ r: SupportRequest) throws {
+    init(_ r: SupportRequest, for actor: Actor) throws {
+        try self.init(r, identity: ResidentIdentity(r, for: actor))
+    }
+
+    init(_ r: SupportRequest, identity: ResidentIdentity) throws {
         id = try r.requireID()
-        residentId = r.$resident.id
-        residentName = r.$resident.value.map { $0.fullName }
+        residentId = identity.isNamed ? r.$resident.id : nil
+        residentName = identity.name
+        residentPseudonym = identity.pseudonym
         coachId = r.$coach.id
         districtId = r.$district.id
         networkId = r.$network.id
@@ -180,7 +188,8 @@ struct TimelineEntryDTO: Content {
 
 struct CaseFileDTO: Content {
     let request: RequestDTO
-    let resident: ResidentDTO
+    /// Nil where the reader sees the resident by pseudonym only (`request.residentPseudonym`).
+    let resident: ResidentDTO?
     let agendaItems: [AgendaEntryDTO]
     let outcomes: [OutcomeDTO]
     let assignments: [AssignmentDTO]
@@ -188,9 +197,10 @@ struct CaseFileDTO: Content {
     let timeline: [TimelineEntryDTO]
     let allowedEvents: [String]
 
-    init(_ f: CaseFile, vault: BSNVault) throws {
-        request = try RequestDTO(f.request)
-        resident = try ResidentDTO(f.resident, vault: vault)
+    init(_ f: CaseFile, vault: BSNVault, for actor: Actor) throws {
+        let identity = ResidentIdentity(f.request, resident: f.resident, district: f.district, for: actor)
+        request = try RequestDTO(f.request, identity: identity)
+        resident = identity.isNamed ? try ResidentDTO(f.resident, vault: vault) : nil
         agendaItems = try f.agendaItems.map {
             AgendaEntryDTO(id: try $0.requireID(), meetingId: $0.$meeting.id, meetingDate: $0.$meeting.value?.date,
                            decisionNote: $0.decisionNote, decidedAt: $0.decidedAt)

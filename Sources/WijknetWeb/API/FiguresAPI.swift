@@ -27,8 +27,9 @@ enum FiguresAPI {
     @Sendable static func requests(req: Request) async throws -> PageDTO<RequestDTO> {
         guard CasePolicy.drillsDown(try req.requireUser().role) else { throw StoreError.forbidden }
         let figure = try DashboardExtras.figure(req)
+        let actor = try req.actor()
         let page = try await DashboardExtras.drillDown(req, figure, try DashboardExtras.query(req), try req.paging())
-        return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total,
+        return PageDTO(items: try page.items.map { try RequestDTO($0, for: actor) }, page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }
 }

@@ -26,29 +26,30 @@ enum RequestsAPI {
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {
         let query = try req.query.decode(RequestListQuery.self)
         let filter = try query.filter()
+        let actor = try req.actor()
         let page = try await service(req).list(filter, try req.paging())
-        return PageDTO(items: try page.items.map(RequestDTO.init), page: page.page, perPage: page.perPage, total: page.total,
+        return PageDTO(items: try page.items.map { try RequestDTO($0, for: actor) }, page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(RequestInput.self)
         let request = try await service(req).register(input)
-        return try await RequestDTO(request).encodeResponse(status: .created, for: req)
+        return try await RequestDTO(request, for: try req.actor()).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func show(req: Request) async throws -> CaseFileDTO {
-        try CaseFileDTO(try await service(req).caseFile(try req.id()), vault: req.application.vault)
+        try CaseFileDTO(try await service(req).caseFile(try req.id()), vault: req.application.vault, for: try req.actor())
     }
 
     @Sendable static func update(req: Request) async throws -> RequestDTO {
         let input = try req.content.decode(RequestUpdateInput.self)
-        return try RequestDTO(try await service(req).update(try req.id(), input))
+        return try RequestDTO(try await service(req).update(try req.id(), input), for: try req.actor())
     }
 
     @Sendable static func route(req: Request) async throws -> RequestDTO {
         let input = try req.content.decode(RouteBody.self)
-        return try RequestDTO(try await service(req).route(try req.id(), input.route, expectedVersion: input.version))
+        return try RequestDTO(try await service(req).route(try req.id(), input.route, expectedVersion: input.version), for: try req.actor())
     }
 
     @Sendable static func decide(req: Request) async throws -> Response {
@@ -76,7 +77,7 @@ enum RequestsAPI {
 
     @Sendable static func close(req: Request) async throws -> RequestDTO {
         let version = req.body.data == nil ? nil : try req.content.decode(VersionOnly.self).version
-        return try RequestDTO(try await service(req).close(try req.id(), expectedVersion: version))
+        return try RequestDTO(try await service(req).close(try req.id(), expectedVersion: version), for: try req.actor())
     }
 }
 

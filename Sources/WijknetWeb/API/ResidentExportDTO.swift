@@ -1,5 +1,6 @@
 import Foundation
 import Vapor
+import WijknetCore
 import WijknetStore
 
 /// The machine-readable export for a resident's right of access: their own data in full,
@@ -25,13 +26,13 @@ struct ResidentExportDTO: Content {
     let zrmAssessments: [ZRMAPI.AssessmentDTO]
     let accessLog: [AuditAPI.EntryDTO]
 
-    init(_ export: ResidentExport, vault: BSNVault) throws {
+    init(_ export: ResidentExport, vault: BSNVault, for actor: WijknetCore.Actor) throws {
         let r = export.resident
         exportedAt = Date()
         resident = Details(id: try r.requireID(), householdId: r.$household.id, givenName: r.givenName, familyName: r.familyName,
                            birthDate: r.birthDate, bsn: export.bsn.digits, street: r.street, houseNumber: r.houseNumber,
                            postcode: r.postcode, city: r.city, districtId: r.$district.id)
-        cases = try export.cases.map { try CaseFileDTO($0, vault: vault) }
+        cases = try export.cases.map { try CaseFileDTO($0, vault: vault, for: actor) }
         zrmAssessments = try export.zrmAssessments.map { try ZRMAPI.AssessmentDTO($0, scores: $0.scores) }
         accessLog = export.accessLog.map(AuditAPI.EntryDTO.init)
     }

@@ -33,7 +33,7 @@ enum ResidentsAPI {
 
     /// Everything about one resident, for their right of access (AVG art. 15).
     @Sendable static func export(req: Request) async throws -> ResidentExportDTO {
-        try ResidentExportDTO(try await req.residentService().export(try req.id()), vault: req.application.vault)
+        try ResidentExportDTO(try await req.residentService().export(try req.id()), vault: req.application.vault, for: try req.actor())
     }
 
     /// Corrects the resident's details (AVG art. 16).

@@ -82,8 +82,9 @@ enum CasePage {
             return "<li>Overleg van \(CalendarDate(date)?.dutch ?? date): \(item.decidedAt == nil ? "nog niet besproken" : "besproken")\(item.decisionNote.map { n -> Markup in " – \(n)" } ?? .empty)</li>"
         }
         let flash: String? = forms.message
-        let response = Layout.page("Verzoek van \(file.resident.fullName)", req, flash: flash, """
-        <h1>Verzoek van \(file.resident.fullName)</h1>
+        let who = ResidentIdentity(r, resident: file.resident, district: file.district, for: try req.actor()).display
+        let response = Layout.page("Verzoek van \(who)", req, flash: flash, """
+        <h1>Verzoek van \(who)</h1>
         <p class="status">Status: <strong>\(r.status.label)</strong></p>
         <dl class="facts">
         <dt>Keukentafelgesprek</dt><dd>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</dd>

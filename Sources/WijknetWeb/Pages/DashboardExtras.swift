@@ -56,9 +56,10 @@ enum DashboardExtras {
         let figure = try figure(req)
         let query = try query(req)
         let result = try await drillDown(req, figure, query, try req.paging())
+        let actor = try req.actor()
         let rows = result.items.map { r -> Markup in
             """
-            <tr><td><a href="\(SiteURL.request(r.id!).path)">\(r.resident.fullName)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
+            <tr><td><a href="\(SiteURL.request(r.id!).path)">\(ResidentIdentity(r, for: actor).display)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
             <td>\(r.law.label)</td><td>\(r.district.name)</td><td>\(r.status.label)</td></tr>
             """
         }

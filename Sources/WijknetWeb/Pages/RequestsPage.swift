@@ -36,9 +36,10 @@ enum RequestsPage {
         """
         let table: Markup
         if let result {
+            let actor = try req.actor()
             let rows = result.items.map { r -> Markup in
                 """
-                <tr><td><a href="\(SiteURL.request(r.id!).path)">\(r.resident.fullName)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
+                <tr><td><a href="\(SiteURL.request(r.id!).path)">\(ResidentIdentity(r, for: actor).display)</a></td><td>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</td>
                 <td>\(r.law.label)</td><td>\(r.district.name)</td><td>\(r.route?.label ?? "–")</td><td>\(r.status.label)</td></tr>
                 """
             }

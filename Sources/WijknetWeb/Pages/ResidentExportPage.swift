@@ -57,7 +57,7 @@ enum ResidentExportPage {
 
     @Sendable static func json(req: Request) async throws -> Response {
         let export = try await req.residentService().export(try req.id())
-        let response = try await ResidentExportDTO(export, vault: req.application.vault).encodeResponse(for: req)
+        let response = try await ResidentExportDTO(export, vault: req.application.vault, for: try req.actor()).encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-inzage.json\"")
         return response
     }
