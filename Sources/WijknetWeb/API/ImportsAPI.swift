@@ -6,9 +6,12 @@ import WijknetStore
 /// (`text/csv`). A file with a problem is refused whole (422, every problem in `errors` as
 /// `line[N].column`); a good one is imported in one transaction.
 enum ImportsAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: assignments)
-        api.on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: zrm2010)
+    /// The body is collected only after `UploadGate` let the caller through.
+    static func register(_ api: any RoutesBuilder, slots: UploadSlots) {
+        api.grouped(UploadGate(mayUpload: CasePolicy.mayImportHistory, slots: slots))
+            .on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: assignments)
+        api.grouped(UploadGate(mayUpload: CasePolicy.mayImportZRM, slots: slots))
+            .on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: zrm2010)
     }
 
     struct ReportDTO: Content {
@@ -18,7 +21,6 @@ enum ImportsAPI {
     }
 
     @Sendable static func assignments(req: Request) async throws -> ReportDTO {
-        guard CasePolicy.mayImportHistory(try req.requireUser().role) else { throw StoreError.forbidden }
         let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
         let importer = HistoryImport(db: req.db)
         switch try await importer.check(text) {
@@ -32,7 +34,6 @@ enum ImportsAPI {
 
     /// ZRM 2010 assessments of residents of the coach's area.
     @Sendable static func zrm2010(req: Request) async throws -> ReportDTO {
-        guard CasePolicy.mayImportZRM(try req.requireUser().role) else { throw StoreError.forbidden }
         let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
         let importer = try ZRM2010ImportPage.importer(req)
         switch try await importer.check(text) {

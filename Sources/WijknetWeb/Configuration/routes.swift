@@ -1,4 +1,5 @@
 import Vapor
+import WijknetCore
 
 /// Every route: the Dutch pages with sessions and CSRF, and the JSON API with bearer tokens.
 func routes(_ app: Application) throws {
@@ -77,16 +78,21 @@ func routes(_ app: Application) throws {
     signedIn.post("api-tokens", use: TokensPage.create)
     signedIn.post("api-tokens", ":id", "intrekken", use: TokensPage.revoke)
 
-    // The uploads: a larger body, read whole by CSRF before the token is checked.
-    let upload = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF(maxBody: CSVUpload.maxBytes), RequireSignIn())
+    // The uploads: a larger body, read only after the sign-in and the role are checked and a
+    // slot is free; then CSRF reads it whole to find the token.
+    let slots = UploadSlots(capacity: 2)
+    func upload(_ mayUpload: @escaping @Sendable (Role) -> Bool) -> any RoutesBuilder {
+        app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), RequireSignIn(),
+                    UploadGate(mayUpload: mayUpload, slots: slots), CSRF(maxBody: CSVUpload.maxBytes))
+    }
     signedIn.get("profielen", use: ProfilePages.overview)
     signedIn.post("profielen", use: ProfilePages.derive)
     signedIn.get("profielen", "export.csv", use: ProfilePages.export)
     signedIn.post("profielen", ":id", "naam", use: ProfilePages.rename)
     signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
-    upload.on(.POST, "import", "toewijzingen", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: HistoryImportPage.upload)
+    upload(CasePolicy.mayImportHistory).on(.POST, "import", "toewijzingen", body: .stream, use: HistoryImportPage.upload)
     signedIn.get("import", "zrm2010", use: ZRM2010ImportPage.form)
-    upload.on(.POST, "import", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: ZRM2010ImportPage.upload)
+    upload(CasePolicy.mayImportZRM).on(.POST, "import", "zrm2010", body: .stream, use: ZRM2010ImportPage.upload)
 
     let api = app.grouped("api", "v1").grouped(APIRateLimit(buckets: RateBuckets(perMinute: config.apiRequestsPerMinute)))
     api.get("openapi.json", use: OpenAPIDocument.serve)
@@ -101,7 +107,7 @@ func routes(_ app: Application) throws {
     CatalogueAPI.register(authed)
     AuditAPI.register(authed)
     FiguresAPI.register(authed)
-    ImportsAPI.register(authed)
+    ImportsAPI.register(authed, slots: slots)
     SurveyAPI.register(authed)
     EffectsAPI.register(authed)
     ZRMAPI.register(authed)

@@ -56,6 +56,8 @@ enum ErrorMapping {
         switch abort.status.code {
         case 413: "Wat je stuurt is groter dan Wijknet hier aanneemt."
         case 415: "Wijknet leest dit formaat hier niet. Stuur JSON (application/json), of bij een import CSV (text/csv)."
+        // Our own "come back later"; every other server error stays without detail.
+        case 503: abort.reason
         case 500...: nil
         default: abort.reason
         }
@@ -73,6 +75,7 @@ enum ErrorMapping {
         case 415: "Onbekend formaat"
         case 422: "De invoer is niet geldig"
         case 429: "Te veel pogingen"
+        case 503: "Even niet beschikbaar"
         default: status.code >= 500 ? "Er ging iets mis" : status.reasonPhrase
         }
     }
