@@ -41,6 +41,9 @@ import Testing
         #expect(CasePolicy.allows(actor(.chair, area: area), .decide, onAgenda))
         #expect(CasePolicy.allows(actor(.chair, area: area), .read, onAgenda))
         #expect(!CasePolicy.allows(actor(.chair, area: area), .write, onAgenda))
+        #expect(!CasePolicy.allows(actor(.chair, area: area), .readMeasurements, onAgenda), "the resident's own answers are the coach's")
+        #expect(!CasePolicy.allows(actor(.partner, organisation: provider), .readMeasurements,
+                                   CaseFacts(areaID: area, involvements: [Involvement(provider, until: nil)])))
         let direct = CaseFacts(areaID: area, involvements: [], onMeetingAgenda: false)
         #expect(!CasePolicy.allows(actor(.chair, area: area), .read, direct))
     }

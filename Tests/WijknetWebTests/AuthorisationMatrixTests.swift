@@ -108,7 +108,7 @@ extension AppTests {
             "GET /api/v1/survey/rounds/:id/results": .figures,
             "GET /verzoeken/:id/effectmeting": .caseWrite, "POST /verzoeken/:id/effectmeting": .caseWrite,
             "GET /effectmetingen": .residents, "GET /cijfers/effecten": .figures,
-            "GET /api/v1/requests/:id/effect-measurements": .caseRead, "POST /api/v1/requests/:id/effect-measurements": .caseWrite,
+            "GET /api/v1/requests/:id/effect-measurements": .caseWrite, "POST /api/v1/requests/:id/effect-measurements": .caseWrite,
             "GET /api/v1/effect-measurements/due": .residents, "GET /api/v1/figures/effects": .figures,
             "GET /inwoners/:id/zrm": .residents, "POST /inwoners/:id/zrm": .residents,
             "GET /api/v1/residents/:id/zrm-assessments": .residents, "GET /api/v1/residents/:id/profile-suggestion": .residents, "POST /api/v1/residents/:id/zrm-assessments": .residents,

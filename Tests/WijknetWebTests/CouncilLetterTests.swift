@@ -31,6 +31,8 @@ extension AppTests {
                 let markdown = try await analyst.get("/raadsbrief.md?period=\(quarter)")
                 #expect(markdown.headers.contentType?.subType == "markdown")
                 #expect(markdown.body.string.contains("## Inleiding\n\nHet netwerk groeit") && markdown.body.string.contains("| Cijfer | \(quarter.shortDutch) |"))
+                // Markdown passes HTML through: the text's tags arrive as text (issue 12, point 9).
+                #expect(markdown.body.string.contains("Het netwerk groeit &lt;b&gt;gestaag&lt;/b&gt;.") && !markdown.body.string.contains("<b>"))
                 // A block longer than the limit is refused with a message beside it; nothing changes.
                 let tooLong = try await analyst.post("/raadsbrief/teksten?period=\(quarter)", ["introduction": String(repeating: "a", count: LetterSection.limit + 1)])
                 #expect(tooLong.status == .unprocessableEntity && tooLong.body.string.contains("Inleiding mag maximaal"))

@@ -50,6 +50,7 @@ public enum HistoryFile {
             let sourceID = value("bron_id")
             if sourceID.isEmpty { fail("bron_id", "bron_id is verplicht: het nummer van de toewijzing in het bronsysteem.") }
             else if sourceID.count > Limits.shortText { fail("bron_id", "bron_id is te lang (maximaal \(Limits.shortText) tekens).") }
+            else if TextRules.hasHiddenCharacters(sourceID) { fail("bron_id", "bron_id bevat een onzichtbaar stuurteken.") }
             else if let earlier = seen[sourceID] { fail("bron_id", "bron_id \(sourceID) staat ook al op regel \(earlier).") }
             else { seen[sourceID] = record.line }
 

@@ -51,6 +51,9 @@ public enum CaseAction: Sendable {
     case write
     /// Record the meeting's decision on an agenda item.
     case decide
+    /// Read what the resident answered in the questionnaire (track 3): the coach's working
+    /// material, not the case's; partners and the chair see the case without it.
+    case readMeasurements
 }
 
 /// How long a partner keeps reading a case after their part in it ended.
@@ -84,7 +87,7 @@ public enum CasePolicy {
             // Only while their organisation is involved, and a set period after.
             guard let organisation = actor.organisationID else { return false }
             return facts.involvements.contains { $0.organisationID == organisation && partnerAccess.isCurrent($0, on: today) }
-        case (.chair, .write), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
+        case (.chair, .write), (.chair, .readMeasurements), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
             return false
         }
     }

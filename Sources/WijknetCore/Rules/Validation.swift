@@ -57,6 +57,10 @@ public struct Checker: Sendable {
             fail(field, "\(label) mag maximaal \(limit.formattedDutch) tekens hebben (nu \(text.count.formattedDutch)).")
             return nil
         }
+        guard !TextRules.hasHiddenCharacters(text) else {
+            fail(field, "\(label) bevat een onzichtbaar stuurteken (zoals een nulteken of een teken dat de leesrichting omdraait). Typ de tekst opnieuw.")
+            return nil
+        }
         return text
     }
 
@@ -122,6 +126,22 @@ public struct Checker: Sendable {
     /// Throws when any check failed.
     public func finish() throws(ValidationFailure) {
         if !errors.isEmpty { throw ValidationFailure(errors) }
+    }
+}
+
+/// What no stored text may contain: control characters (a NUL cuts a text short in other systems)
+/// and the characters that reverse the reading direction (a name could then show as another).
+/// Line breaks and tabs are ordinary text.
+public enum TextRules {
+    public static func hasHiddenCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: false
+            case 0x00...0x1F, 0x7F...0x9F: true
+            case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+            default: false
+            }
+        }
     }
 }
 

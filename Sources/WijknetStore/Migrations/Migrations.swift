@@ -22,5 +22,6 @@ public enum WijknetMigrations {
         CreateZRMProfiles(),
         UpdateZRMAssessmentsAddImportedAt(),
         CreateSignInAttempts(),
+        UpdateUserTokensAddExpiresAt(),
     ]
 }

@@ -32,7 +32,8 @@ public final class User: Model, @unchecked Sendable {
 }
 
 /// A bearer token for the API. Only the SHA-256 of the token is stored; the token itself is shown
-/// once, when it is issued.
+/// once, when it is issued. It works until it is revoked or `lifetimeDays` have passed, so a
+/// token copied into a forgotten script does not work for ever.
 public final class UserToken: Model, @unchecked Sendable {
     public static let schema = "user_tokens"
 
@@ -43,13 +44,20 @@ public final class UserToken: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    /// Always set; optional only because tokens older than the column got theirs by migration.
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
+
+    public static let lifetimeDays = 90
+
+    public static func expiry(from issued: Date) -> Date { issued.addingTimeInterval(Double(lifetimeDays) * 86_400) }
 
     public init() {}
 
-    public init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String) {
+    public init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String, issuedAt: Date = Date()) {
         self.id = id
         self.$user.id = userID
         self.name = name
         self.tokenHash = tokenHash
+        self.expiresAt = UserToken.expiry(from: issuedAt)
     }
 }

@@ -42,9 +42,9 @@ public struct EffectService: Sendable {
         }
     }
 
-    /// The measurements of a request, for whoever may read the case; logged.
+    /// The measurements of a request, for the coach of its area (`CaseAction.readMeasurements`); logged.
     public func measurements(_ requestID: UUID) async throws -> [EffectMeasurement] {
-        let request = try await requests.load(requestID, for: .read)
+        let request = try await requests.load(requestID, for: .readMeasurements)
         try await audit.recordRead(.read, "effectMeasurement", requestID, residents: [request.$resident.id], purpose: "Effectmetingen ingezien", on: db)
         return try await EffectMeasurement.query(on: db).filter(\.$request.$id == requestID).sort(\.$measuredOn).all()
     }

@@ -34,6 +34,9 @@ public struct RequestService: Sendable {
                   resident.district.$area.id == actor.areaID else {
                 throw StoreError.invalid(ValidationFailure("residentId", "Deze inwoner is onbekend."))
             }
+            if let birth = CalendarDate(resident.birthDate), valid.intakeDate < birth {
+                throw StoreError.invalid(ValidationFailure("intakeDate", "De datum van het keukentafelgesprek ligt vóór de geboortedatum van de inwoner."))
+            }
             let network = try await Network.query(on: db).filter(\.$area.$id == resident.district.$area.id).first()
             let request = SupportRequest(valid: valid, coachID: actor.userID, districtID: resident.$district.id,
                                          areaID: resident.district.$area.id, networkID: network?.id)
@@ -71,6 +74,12 @@ public struct RequestService: Sendable {
             case .direct:
                 guard let partner = try await Organisation.find(valid.partnerID, on: db) else {
                     throw StoreError.invalid(ValidationFailure("partnerId", "Deze partner is onbekend."))
+                }
+                let partnerID = try partner.requireID()
+                let memberships = try await Membership.query(on: db).filter(\.$organisation.$id == partnerID).all().map(\.period)
+                guard DirectRoute.allows(partner: partnerID, kind: partner.kind, network: request.$network.id, law: request.law,
+                                         on: today, memberships: memberships) else {
+                    throw StoreError.invalid(ValidationFailure("partnerId", DirectRoute.refusal))
                 }
                 request.route = .direct
                 request.$directPartner.id = partner.id

@@ -118,8 +118,10 @@ public struct ResidentService: Sendable {
     public func search(_ text: String, limit: Int = 20) async throws -> [Resident] {
         guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
         let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
+        var check = Checker()
+        let trimmed = check.optionalText(text, "q", label: "Zoekterm") ?? ""
+        try validating { () throws(ValidationFailure) in try check.finish() }
         let query = Resident.query(on: db).filter(\.$district.$id ~~ districts).filter(\.$anonymisedOn == nil).with(\.$district)
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let bsn = BSN(trimmed) {
             query.filter(\.$bsnLookup == vault.lookup(bsn))
         } else if !trimmed.isEmpty {

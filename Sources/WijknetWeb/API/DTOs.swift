@@ -329,6 +329,7 @@ struct TokenDTO: Content {
     let name: String
     let createdAt: Date?
     let revokedAt: Date?
+    let expiresAt: Date?
 }
 
 struct IssuedTokenDTO: Content {
@@ -336,6 +337,7 @@ struct IssuedTokenDTO: Content {
     let name: String
     /// Shown once; only its hash is kept.
     let token: String
+    let expiresAt: Date?
 }
 
 struct MeDTO: Content {

@@ -1,5 +1,6 @@
 import Fluent
 import Vapor
+import WijknetCore
 import WijknetStore
 
 /// `/api/v1/tokens`: bearer tokens for the API. Issuing one takes a username and password; listing
@@ -21,9 +22,18 @@ enum TokensAPI {
             guard case .wait(let seconds) = failure else { throw Abort(.unauthorized, reason: failure.message) }
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: failure.message)
         }
-        let name = String((body.name ?? "API-token").prefix(100))
+        let name = try tokenName(body.name)
         let (token, model) = try await issue(for: user, name: name, on: req.db)
-        return try await IssuedTokenDTO(id: try model.requireID(), name: name, token: token).encodeResponse(status: .created, for: req)
+        return try await IssuedTokenDTO(id: try model.requireID(), name: name, token: token, expiresAt: model.expiresAt)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    /// The name a user gives a token, checked like every text; "API-token" when none is given.
+    static func tokenName(_ raw: String?) throws(ValidationFailure) -> String {
+        var check = Checker()
+        let name = check.optionalText(raw, "name", label: "Naam van het token", limit: 100)
+        try check.finish()
+        return name ?? "API-token"
     }
 
     static func issue(for user: User, name: String, on db: any Database) async throws -> (String, UserToken) {
@@ -36,7 +46,7 @@ enum TokensAPI {
     @Sendable static func list(req: Request) async throws -> [TokenDTO] {
         let user = try req.requireUser()
         return try await UserToken.query(on: req.db).filter(\.$user.$id == (try user.requireID())).sort(\.$createdAt, .descending).all()
-            .map { TokenDTO(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt) }
+            .map { TokenDTO(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt, expiresAt: $0.expiresAt) }
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {

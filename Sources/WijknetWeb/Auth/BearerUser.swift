@@ -10,9 +10,9 @@ struct BearerUser: AsyncMiddleware {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Stuur een API-token mee (Authorization: Bearer …).")
         }
         guard let token = try await UserToken.query(on: request.db)
-            .filter(\.$tokenHash == TokenHash.of(bearer.token)).filter(\.$revokedAt == nil)
+            .filter(\.$tokenHash == TokenHash.of(bearer.token)).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
             .with(\.$user).first() else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "Dit API-token is onbekend of ingetrokken.")
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "Dit API-token is onbekend, ingetrokken of verlopen.")
         }
         request.currentUser = token.user
         return try await next.respond(to: request)

@@ -4,9 +4,13 @@ import WijknetStore
 
 /// The forms on the case page, one per next step.
 enum CaseForms {
-    static func route(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], directAllowed: Bool, open: Bool) -> Markup {
+    static func route(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], memberships: [MembershipPeriod],
+                      directAllowed: Bool, open: Bool) -> Markup {
         let id = file.request.id!
-        let partners = organisations.filter { $0.kind != .neighbourhoodTeam }.map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }
+        let today = CalendarDate.today()
+        let partners = organisations
+            .filter { DirectRoute.allows(partner: $0.id!, kind: $0.kind, network: file.network?.id, law: file.request.law, on: today, memberships: memberships) }
+            .map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }
         let routes = WijknetCore.Route.allCases.filter { directAllowed || $0 == .meeting }
         return """
         <details id="route" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="route-title">Route kiezen</h3></summary>

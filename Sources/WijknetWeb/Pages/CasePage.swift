@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 import WijknetCore
 import WijknetStore
@@ -35,7 +36,8 @@ enum CasePage {
         func open(_ state: FormState, primary: Bool) -> Bool { !state.errors.isEmpty || (primary && !forms.hasErrors) }
         var actions: [Markup] = []
         if canWrite && (events.contains(.routeDirect) || events.contains(.routeToMeeting)) {
-            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, directAllowed: events.contains(.routeDirect),
+            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, memberships: try await Membership.query(on: req.db).all().map(\.period),
+                                           directAllowed: events.contains(.routeDirect),
                                            open: open(forms.route, primary: r.status == .registered)))
         }
         if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {

@@ -101,7 +101,7 @@ struct CouncilLetter {
     var markdown: String {
         var out = "# \(title)\n\n_Gemeente \(municipality.name) · raadsbrief · \(quarter.dutch) · stand op \(view.result.asOf.dutch)_\n\n"
         func block(_ section: LetterSection) {
-            if let text = texts[section] { out += "## \(section.title)\n\n\(text)\n\n" }
+            if let text = texts[section] { out += "## \(section.title)\n\n\(Self.inert(text))\n\n" }
         }
         block(.introduction)
         out += "## De cijfers\n\n| " + columnTitles.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 4) + "\n"
@@ -132,5 +132,11 @@ struct CouncilLetter {
     }
 
     /// A table cell in Markdown: a `|` in a label must not end the cell.
-    static func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+    static func cell(_ text: String) -> String { inert(text).replacingOccurrences(of: "|", with: "\\|") }
+
+    /// Text as Markdown shows it, never as HTML: Markdown passes tags through, so a `<script>`
+    /// written into a letter text would run wherever the file is rendered.
+    static func inert(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
 }

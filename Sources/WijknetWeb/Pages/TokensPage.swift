@@ -12,28 +12,29 @@ enum TokensPage {
         let user = try req.requireUser()
         let tokens = try await UserToken.query(on: req.db).filter(\.$user.$id == user.id!).sort(\.$createdAt, .descending).all()
         let rows = tokens.map { t -> Markup in
-            let action: Markup = t.revokedAt == nil ? """
+            let expired = t.expiresAt.map { $0 <= Date() } ?? true
+            let action: Markup = t.revokedAt == nil && !expired ? """
                 <form method="post" action="\(SiteURL.tokenRevoke(t.id!).path)" class="inline">\(Form.csrf(req))<button type="submit" class="danger">Intrekken</button></form>
-                """ : "Ingetrokken"
-            return "<tr><td>\(t.name)</td><td>\(t.createdAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(action)</td></tr>"
+                """ : (t.revokedAt == nil ? "Verlopen" : "Ingetrokken")
+            return "<tr><td>\(t.name)</td><td>\(t.createdAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(t.expiresAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(action)</td></tr>"
         }
         let shown: Markup = issued.map { """
             <div class="flash" role="status"><p>Je nieuwe token (wordt maar één keer getoond):</p><p><code>\($0)</code></p></div>
             """ } ?? .empty
         return Layout.page("API-tokens", req, """
         <h1>API-tokens</h1>
-        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. De beschrijving van de API staat in <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
+        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. Een token werkt \(UserToken.lifetimeDays) dagen; daarna maak je een nieuw. De beschrijving van de API staat in <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
         \(shown)
         <form method="post" action="\(SiteURL.tokens.path)" class="narrow">\(Form.csrf(req))
         \(Form.text("name", "Naam van het token", FormState(), hint: "Bijvoorbeeld de koppeling waarvoor je het gebruikt"))
         <button type="submit">Token aanmaken</button></form>
-        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\">Werkt tot</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         """)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let name = ((try? req.content.get(String.self, at: "name")) ?? "").trimmingCharacters(in: .whitespaces)
-        let (token, _) = try await TokensAPI.issue(for: try req.requireUser(), name: String((name.isEmpty ? "API-token" : name).prefix(100)), on: req.db)
+        let name = try TokensAPI.tokenName(try? req.content.get(String.self, at: "name"))
+        let (token, _) = try await TokensAPI.issue(for: try req.requireUser(), name: name, on: req.db)
         return try await render(req, issued: token)
     }
 
