@@ -12,11 +12,16 @@ import VaporTesting
 
 /// Runs `body` against a fresh, migrated app: SQLite in memory, or PostgreSQL when
 /// `DATABASE_URL` is set (scripts/test runs the suite both ways).
-func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, _ body: (Application, DemoWorld) async throws -> Void) async throws {
+/// `sqliteFile` asks for a SQLite file instead of memory (several connections, as in production).
+func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, sqliteFile: Bool = false,
+             _ body: (Application, DemoWorld) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("wijknet-test-\(UUID().uuidString).sqlite").path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
     do {
-        let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "sqlite::memory:")
+        let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"]
+                                            ?? (sqliteFile ? "sqlite://\(file)" : "sqlite::memory:"))
         try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false,
                                                apiRequestsPerMinute: apiRequestsPerMinute, signInsPerMinute: signInsPerMinute))
         // Cheap hashes: the tests check the flow, not bcrypt's cost.

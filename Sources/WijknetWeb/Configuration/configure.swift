@@ -35,11 +35,11 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
 private func useDatabase(_ app: Application, _ storage: WijknetConfig.Storage) throws {
     switch storage {
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(SerialSQLiteWrites.sqlite(.memory), as: .sqlite)
     case .sqliteFile(let path):
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(SerialSQLiteWrites.sqlite(.file(path)), as: .sqlite)
         app.lifecycle.use(SQLiteWriteAheadLog())
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
