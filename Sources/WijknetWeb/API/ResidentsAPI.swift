@@ -16,12 +16,13 @@ enum ResidentsAPI {
         residents.get(":id", "export", use: export)
     }
 
+    /// `q` is required: a search for nothing is a mistake of the caller, not an empty list.
     struct SearchBody: Content {
-        var q: String?
+        var q: String
     }
 
     @Sendable static func search(req: Request) async throws -> [ResidentDTO] {
-        let q = try req.content.decode(SearchBody.self).q ?? ""
+        let q = try req.content.decode(SearchBody.self).q
         return try await req.residentService().search(q).map { try ResidentDTO($0, vault: req.application.vault) }
     }
 
