@@ -104,3 +104,18 @@ import Testing
         #expect(many.mean == .shown(4.0))
     }
 }
+
+/// Issue 11, point 6: hours were rounded to quarter hours without a word.
+@Suite struct HoursPerWeekTests {
+    @Test func whatIsEnteredIsKeptOrRefusedNeverRounded() throws {
+        for allowed in [0.01, 0.25, 1.5, 2.3, 12.34, 80] { #expect(HoursPerWeek.problem(allowed) == nil, "\(allowed)") }
+        for refused in [0, -1, 80.01, 2.333, .nan, .infinity] { #expect(HoursPerWeek.problem(refused) != nil, "\(refused)") }
+        let input = AssignmentInput(law: "wmo", productId: UUID().uuidString, providerId: UUID().uuidString, hoursPerWeek: 2.3,
+                                    startDate: "2026-01-05")
+        #expect(try input.validateShape(requestLaw: .wmo).hoursPerWeek == 2.3)
+        #expect(throws: ValidationFailure.self) {
+            try AssignmentInput(law: "wmo", productId: UUID().uuidString, providerId: UUID().uuidString, hoursPerWeek: 2.333,
+                                startDate: "2026-01-05").validateShape(requestLaw: .wmo)
+        }
+    }
+}

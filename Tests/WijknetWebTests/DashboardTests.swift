@@ -118,3 +118,23 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.DashboardTests {
+    /// Issue 11, point 11: the API wanted the municipality's UUID where the CLI takes its CBS code.
+    @Test func theFiguresAPIAcceptsTheCBSCode() async throws {
+        try await withApp { app, _ in
+            let analyst = try await token(app, "analist")
+            let arnhem = try #require(try await Municipality.query(on: app.db).filter(\.$code == "GM0202").first())
+            for query in ["municipality=0202", "municipality=GM0202", "municipalityId=0202", "municipalityId=gm0202"] {
+                try await app.testing().test(.GET, "/api/v1/figures?period=2026&\(query)", headers: analyst) { res in
+                    #expect(res.status == .ok, "\(query)")
+                    #expect((object(res)["scope"] as? [String: Any])?["municipalityId"] as? String == arnhem.id!.uuidString, "\(query)")
+                }
+            }
+            try await app.testing().test(.GET, "/api/v1/figures?period=2026&municipality=0999", headers: analyst) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect((object(res)["detail"] as? String)?.hasPrefix("Gemeente 0999 is onbekend") == true)
+            }
+        }
+    }
+}

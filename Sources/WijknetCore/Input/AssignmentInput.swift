@@ -42,13 +42,7 @@ public struct AssignmentInput: Codable, Sendable {
         let provider = check.id(providerId, "providerId", label: "Aanbieder")
         var hours: Double?
         if let h = hoursPerWeek {
-            if !h.isFinite || h <= 0 {
-                check.fail("hoursPerWeek", "Het aantal uren per week moet groter zijn dan 0.")
-            } else if h > Limits.maxHoursPerWeek {
-                check.fail("hoursPerWeek", "Het aantal uren per week is te hoog (maximaal \(Int(Limits.maxHoursPerWeek))).")
-            } else {
-                hours = (h * 4).rounded() / 4
-            }
+            if let problem = HoursPerWeek.problem(h) { check.fail("hoursPerWeek", problem) } else { hours = h }
         } else {
             check.fail("hoursPerWeek", "Uren per week is verplicht.")
         }

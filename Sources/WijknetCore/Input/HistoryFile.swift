@@ -78,9 +78,7 @@ public enum HistoryFile {
             if let start, let end, end < start { fail("einde", "Einddatum ligt voor de startdatum.") }
             let hours = Double(value("uren_per_week").replacingOccurrences(of: ",", with: "."))
             if hours == nil { fail("uren_per_week", "Uren per week is geen getal.") }
-            else if let h = hours, h <= 0 || h > Limits.maxHoursPerWeek || !h.isFinite {
-                fail("uren_per_week", "Uren per week moet groter zijn dan 0 en hoogstens \(Int(Limits.maxHoursPerWeek)).")
-            }
+            else if let h = hours, let problem = HoursPerWeek.problem(h) { fail("uren_per_week", problem) }
             let kind = kind(value("soort"))
             if kind == nil { fail("soort", "Soort moet eerste, verlenging of wijziging zijn.") }
 

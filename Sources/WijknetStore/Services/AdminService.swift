@@ -164,6 +164,12 @@ public enum Catalogue {
         try await Membership.query(on: db).filter(\.$network.$id == network).with(\.$organisation).sort(\.$start).all()
     }
 
+    /// The municipality with this CBS code (`0202`, `GM0202`); nil when there is none.
+    public static func municipality(code: String, on db: any Database) async throws -> Municipality? {
+        guard let code = MunicipalityCode.normalised(code) else { return nil }
+        return try await Municipality.query(on: db).filter(\.$code == code).first()
+    }
+
     public static func municipalities(on db: any Database) async throws -> [Municipality] {
         try await Municipality.query(on: db).sort(\.$name).all()
     }

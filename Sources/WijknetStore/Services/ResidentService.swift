@@ -115,8 +115,9 @@ public struct ResidentService: Sendable {
     }
 
     /// Residents of the coach's area whose name contains `text`, or whose BSN is `text` exactly.
-    public func search(_ text: String, limit: Int = 20) async throws -> [Resident] {
+    public func search(_ text: String?, limit: Int = 20) async throws -> [Resident] {
         guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
+        guard let text else { throw StoreError.invalid(ValidationFailure("q", "Zoekterm is verplicht.")) }
         let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
         var check = Checker()
         let trimmed = check.optionalText(text, "q", label: "Zoekterm") ?? ""

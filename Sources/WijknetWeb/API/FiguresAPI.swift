@@ -14,7 +14,7 @@ enum FiguresAPI {
 
     @Sendable static func figuresForQuery(req: Request) async throws -> FiguresDTO {
         try DashboardExtras.requireFigures(req)
-        return FiguresDTO(try await DashboardView.load(req, try DashboardExtras.query(req)))
+        return FiguresDTO(try await DashboardView.load(req, try await DashboardExtras.query(req)))
     }
 
     @Sendable static func definitions(req: Request) async throws -> [FigureDefinitionDTO] {
@@ -28,7 +28,7 @@ enum FiguresAPI {
         guard CasePolicy.drillsDown(try req.requireUser().role) else { throw StoreError.forbidden }
         let figure = try DashboardExtras.figure(req)
         let actor = try req.actor()
-        let page = try await DashboardExtras.drillDown(req, figure, try DashboardExtras.query(req), try req.paging())
+        let page = try await DashboardExtras.drillDown(req, figure, try await DashboardExtras.query(req), try req.paging())
         return PageDTO(items: try page.items.map { try RequestDTO($0, for: actor) }, page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }

@@ -16,9 +16,10 @@ enum ResidentsAPI {
         residents.get(":id", "export", use: export)
     }
 
-    /// `q` is required: a search for nothing is a mistake of the caller, not an empty list.
+    /// `q` is required (the service says so after checking the role): a search for nothing is a
+    /// mistake of the caller, not an empty list.
     struct SearchBody: Content {
-        var q: String
+        var q: String?
     }
 
     @Sendable static func search(req: Request) async throws -> [ResidentDTO] {

@@ -21,7 +21,7 @@ public enum CouncilLetterReport {
             quarter = period
         }
         let municipalities = try await Municipality.query(on: app.db).sort(\.$name).all()
-        let code = municipalityCode.map { $0.uppercased().hasPrefix("GM") ? $0.uppercased() : "GM" + $0 }
+        let code = municipalityCode.map { MunicipalityCode.normalised($0) ?? $0 }
         guard let municipality = code.map({ c in municipalities.first { $0.code.uppercased() == c } }) ?? municipalities.first else {
             throw Refused(description: "Gemeente \(municipalityCode ?? "") is onbekend; bekend: \(municipalities.map(\.code).joined(separator: ", ")).")
         }

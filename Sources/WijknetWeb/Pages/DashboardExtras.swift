@@ -30,7 +30,7 @@ enum DashboardExtras {
     /// `/cijfers/export.csv`: the period's figures and every quarter of the trend.
     @Sendable static func csv(req: Request) async throws -> Response {
         try requireFigures(req)
-        let view = try await DashboardView.load(req, try query(req))
+        let view = try await DashboardView.load(req, try await query(req))
         return CSV.download(view.csvRows(), filename: "wijknet-cijfers-\(view.result.query.period).csv", for: req)
     }
 
@@ -41,7 +41,7 @@ enum DashboardExtras {
         guard let spec = DashboardView.chartSpecs.first(where: { $0.figure.code == code.uppercased() }) else {
             throw Abort(.notFound, reason: "Er is geen grafiek \(code).")
         }
-        let view = try await DashboardView.load(req, try query(req))
+        let view = try await DashboardView.load(req, try await query(req))
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-\(spec.figure.code)-\(view.result.query.period).svg\"")
@@ -54,7 +54,7 @@ enum DashboardExtras {
         let user = try req.requireUser()
         guard CasePolicy.drillsDown(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot verzoeken.") }
         let figure = try figure(req)
-        let query = try query(req)
+        let query = try await query(req)
         let result = try await drillDown(req, figure, query, try req.paging())
         let actor = try req.actor()
         let rows = result.items.map { r -> Markup in
@@ -96,8 +96,18 @@ enum DashboardExtras {
         return figure
     }
 
-    static func query(_ req: Request) throws -> FigureQuery {
-        try FigureQueryInput(values: FigureQueryInput.values(of: req)).query()
+    /// The filters of the request. A municipality may be named by its id or by its CBS code
+    /// (`municipalityId=0202`, `GM0202`, or `municipality=0202`), as `wijknet report` accepts it.
+    static func query(_ req: Request) async throws -> FigureQuery {
+        var values = FigureQueryInput.values(of: req)
+        let code = (try? req.query.get(String.self, at: "municipality")).flatMap { $0.isEmpty ? nil : $0 }
+        if let named = code ?? values["municipalityId"], UUID(uuidString: named) == nil {
+            guard let municipality = try await Catalogue.municipality(code: named, on: req.db), let id = municipality.id else {
+                throw ValidationFailure("municipalityId", "Gemeente \(named.prefix(20)) is onbekend: geef het id of de CBS-code (bijvoorbeeld 0202).")
+            }
+            values["municipalityId"] = id.uuidString
+        }
+        return try FigureQueryInput(values: values).query()
     }
 
     static func requireFigures(_ req: Request) throws {
