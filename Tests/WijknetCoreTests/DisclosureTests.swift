@@ -52,7 +52,7 @@ import Testing
         #expect(q2.overlaps(start: d("2025-06-30"), end: nil), "starts on the last day, open-ended")
         #expect(!q2.overlaps(start: d("2025-01-15"), end: d("2025-03-31")))
         #expect(!q2.overlaps(start: d("2025-07-01"), end: nil))
-        #expect(q2.dutch == "2e kwartaal 2025" && q2.shortDutch == "K2 2025")
+        #expect(q2.dutch == "2e kwartaal 2025" && q2.shortDutch == "2e kw. 2025")
     }
 }
 

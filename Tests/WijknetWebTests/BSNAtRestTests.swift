@@ -64,6 +64,12 @@ extension AppTests {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
             let made = try WijknetConfig.bsnKey(demo: true, storage: .sqliteFile(folder + "/w.sqlite"), environment: [:])
             #expect(try WijknetConfig.bsnKey(demo: true, storage: .sqliteFile(folder + "/w.sqlite"), environment: [:]) == made, "the demo key is made once")
+            // Issue 11, point 9: the README's commands after `serve --demo` find the demo's key beside its database ...
+            #expect(try WijknetConfig.bsnKey(demo: false, storage: .sqliteFile(folder + "/w.sqlite"), environment: [:]) == made)
+            // ... and a database elsewhere still needs a key.
+            #expect(throws: WijknetConfig.Missing.self) {
+                _ = try WijknetConfig.bsnKey(demo: false, storage: .sqliteFile(folder + "/elders/w.sqlite"), environment: [:])
+            }
             try? FileManager.default.removeItem(atPath: folder)
         }
     }

@@ -75,3 +75,34 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.SyntheticDataTests {
+    /// Issue 11, point 8: a demo too small to derive profiles stopped halfway with a raw error.
+    @Test func aDemoWithoutRequestsLoadsWithoutProfiles() async throws {
+        let app = try await Application.make(.testing)
+        do {
+            let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "sqlite::memory:")
+            try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false))
+            app.passwords.use(.bcrypt(cost: 4))
+            try await app.autoRevert().get()
+            try await app.autoMigrate().get()
+            let lines = LockedLines()
+            #expect(try await DemoData.seedIfEmpty(app, requests: 0) { lines.append($0) })
+            #expect(try await User.query(on: app.db).count() > 0)
+            #expect(try await ZRMProfileSet.query(on: app.db).count() == 0)
+            #expect(lines.all.contains { $0.hasPrefix("Demo: geen zelfredzaamheidprofielen afgeleid") })
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
+
+/// Log lines collected from a `@Sendable` callback.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}

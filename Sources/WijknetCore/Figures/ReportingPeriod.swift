@@ -87,8 +87,9 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         return "\(first.dutch) t/m \(last.dutch)"
     }
 
-    /// Short Dutch label for a chart axis: `K1 2026`.
+    /// Short Dutch label for a chart axis or a column: `1e kw. 2026`. Not `K1 2026`: that reads
+    /// as the council's figure K1 next to the rows that name the figures.
     public var shortDutch: String {
-        isQuarter ? "K\((first.month - 1) / 3 + 1) \(first.year)" : dutch
+        isQuarter ? "\((first.month - 1) / 3 + 1)e kw. \(first.year)" : dutch
     }
 }

@@ -8,6 +8,7 @@ import WijknetStore
 public enum DemoData {
     /// Number of requests in a year of demo data: about 165 of them go through the meeting.
     public static let defaultRequests = 500
+    public static let requestRange = 0...100_000
 
     /// Seeds the demo unless the database already holds users. Returns whether it seeded.
     @discardableResult
@@ -24,8 +25,13 @@ public enum DemoData {
         // As the analyst would: so the profiles and the suggestion at intake have something to show.
         if let analyst = try await User.query(on: app.db).filter(\.$role == .analyst).first() {
             let actor = Actor(userID: try analyst.requireID(), username: analyst.username, role: analyst.role, organisationID: nil, areaID: nil)
-            let set = try await ProfileService(db: app.db, actor: actor).derive(ProfileDerivationInput(first: from.description, last: to.description))
-            log("Demo: zelfredzaamheidprofielen versie \(set.version) afgeleid uit \(set.assessments) metingen")
+            do {
+                let set = try await ProfileService(db: app.db, actor: actor).derive(ProfileDerivationInput(first: from.description, last: to.description))
+                log("Demo: zelfredzaamheidprofielen versie \(set.version) afgeleid uit \(set.assessments) metingen")
+            } catch StoreError.invalid(let failure) {
+                // Too few assessments in a small demo: the rest of the demo stands without profiles.
+                log("Demo: geen zelfredzaamheidprofielen afgeleid: \(failure.errors.first?.message ?? "te weinig metingen")")
+            }
         }
         return true
     }

@@ -82,8 +82,9 @@ public struct WijknetConfig: Sendable {
     }
 
     /// The BSN key: `WIJKNET_BSN_KEY` (base64), else the file named by `WIJKNET_BSN_KEY_FILE`.
-    /// In demo mode without either, a key file beside the database is made once and reused.
-    /// Outside demo mode a missing key stops the start: no default secrets.
+    /// In demo mode without either, a key file beside the database is made once and reused; any
+    /// command on that database (`audit verify`, `report`) then finds it there, since the data is
+    /// the demo's. Elsewhere a missing key stops the start: no default secrets.
     public static func bsnKey(demo: Bool, storage: Storage, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let key = environment["WIJKNET_BSN_KEY"], !key.isEmpty { return key }
         if let path = environment["WIJKNET_BSN_KEY_FILE"], !path.isEmpty {
@@ -92,13 +93,13 @@ public struct WijknetConfig: Sendable {
             }
             return key
         }
-        guard demo else {
-            throw Missing(items: ["een sleutel voor BSN's: zet WIJKNET_BSN_KEY (32 bytes, base64) of WIJKNET_BSN_KEY_FILE; zie docs/security.md"])
-        }
         let directory: String
         if case .sqliteFile(let path) = storage { directory = URL(fileURLWithPath: path).deletingLastPathComponent().path } else { directory = "data" }
         let path = directory + "/wijknet-demo.key"
-        if let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
+        if case .sqliteFile = storage, let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
+        guard demo else {
+            throw Missing(items: ["een sleutel voor BSN's: zet WIJKNET_BSN_KEY (32 bytes, base64) of WIJKNET_BSN_KEY_FILE; zie docs/security.md"])
+        }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = BSNVault.newKey()
         FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])

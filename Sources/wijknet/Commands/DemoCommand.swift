@@ -1,4 +1,5 @@
 import Vapor
+import WijknetCore
 import WijknetStore
 import WijknetWeb
 
@@ -13,9 +14,14 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        let requests = signature.requests ?? DemoData.defaultRequests
+        // Refused before anything is written: half a demo is worse than none.
+        guard DemoData.requestRange.contains(requests) else {
+            throw Refused(description: "--requests moet een getal van \(DemoData.requestRange.lowerBound) tot en met \(DemoData.requestRange.upperBound.formattedDutch) zijn.")
+        }
         try await app.autoMigrate().get()
         try await KeyCheck.verify(app.vault, on: app.db)
-        let seeded = try await DemoData.seedIfEmpty(app, requests: signature.requests ?? DemoData.defaultRequests) { context.console.info($0) }
+        let seeded = try await DemoData.seedIfEmpty(app, requests: requests) { context.console.info($0) }
         context.console.print(seeded ? "Demodata geladen." : "De database bevat al gebruikers; er is niets toegevoegd.")
     }
 }

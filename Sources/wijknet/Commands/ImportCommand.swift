@@ -14,10 +14,6 @@ struct ImportCommand: AsyncCommand {
         var file: String
     }
 
-    struct Refused: Error, CustomStringConvertible {
-        let description: String
-    }
-
     var help: String { "Imports assignments from before Wijknet (wijknet import assignments FILE.csv)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {

@@ -14,10 +14,6 @@ struct KeysCommand: AsyncCommand {
         var to: String?
     }
 
-    struct Refused: Error, CustomStringConvertible {
-        let description: String
-    }
-
     var help: String { "Replaces the BSN key (wijknet keys rotate --to NEW.key)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {

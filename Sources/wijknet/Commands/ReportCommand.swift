@@ -18,10 +18,6 @@ struct ReportCommand: AsyncCommand {
         var output: String?
     }
 
-    struct Refused: Error, CustomStringConvertible {
-        let description: String
-    }
-
     var help: String { "Writes the quarterly council letter (raadsbrief) as HTML or Markdown" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
