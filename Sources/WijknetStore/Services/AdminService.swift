@@ -41,27 +41,32 @@ public struct AdminService: Sendable {
             let membership = Membership(organisationID: valid.organisationID, networkID: networkID, ring: valid.ring,
                                         start: valid.start, end: valid.end, capacityHoursPerWeek: valid.capacityHoursPerWeek)
             try await membership.create(on: db)
+            try await PlacementRederivation.apply(network: networkID, organisation: valid.organisationID, on: db)
             return membership
         }
     }
 
-    /// Ends a membership on `endDate`. The period stays on record, so earlier assignments keep
-    /// counting as inside the network.
+    /// Ends a membership on `endDate`, also in the past (entered late, as happens). The period
+    /// stays on record, so assignments that started before the end keep counting as inside; those
+    /// that started after it are derived again and count as outside from now on.
     public func endMembership(_ id: UUID, _ input: MembershipEndInput) async throws -> Membership {
         try requireAdmin()
         var check = Checker()
         let end = check.date(input.endDate, "endDate", label: "Einddatum")
         try validating { () throws(ValidationFailure) in try check.finish() }
-        let membership = try await Lookup.require(Membership.self, id, on: db, what: "lidmaatschap")
-        if let current = membership.end, let currentEnd = CalendarDate(current), currentEnd < end! {
-            throw StoreError.invalid(ValidationFailure("endDate", "Dit lidmaatschap is al beëindigd per \(currentEnd.dutch)."))
+        return try await db.transaction { db in
+            let membership = try await Lookup.require(Membership.self, id, on: db, what: "lidmaatschap")
+            if let current = membership.end, let currentEnd = CalendarDate(current), currentEnd < end! {
+                throw StoreError.invalid(ValidationFailure("endDate", "Dit lidmaatschap is al beëindigd per \(currentEnd.dutch)."))
+            }
+            guard let start = CalendarDate(membership.start), start <= end! else {
+                throw StoreError.invalid(ValidationFailure("endDate", "De einddatum ligt vóór de startdatum."))
+            }
+            membership.end = end!.description
+            try await membership.save(on: db)
+            try await PlacementRederivation.apply(network: membership.$network.id, organisation: membership.$organisation.id, on: db)
+            return membership
         }
-        guard let start = CalendarDate(membership.start), start <= end! else {
-            throw StoreError.invalid(ValidationFailure("endDate", "De einddatum ligt vóór de startdatum."))
-        }
-        membership.end = end!.description
-        try await membership.save(on: db)
-        return membership
     }
 
     public func createProduct(_ input: ProductInput) async throws -> Product {
