@@ -16,35 +16,30 @@ enum PlacementRederivation {
         func inside(on text: String) -> Bool? {
             CalendarDate(text).map { NetworkPlacement.isInside(provider: organisation, network: networkID, on: $0, memberships: memberships) }
         }
-        var changed = 0
+        /// Saves each record whose place differs from what its day now gives.
+        func update<M: Model>(_ records: [M], day: (M) -> String, place: (M) -> Bool?, set: (M, Bool) -> Void) async throws -> Int {
+            var changed = 0
+            for record in records {
+                guard let now = inside(on: day(record)), now != place(record) else { continue }
+                set(record, now)
+                try await record.save(on: db)
+                changed += 1
+            }
+            return changed
+        }
         let assignments = try await Assignment.query(on: db)
             .join(SupportRequest.self, on: \Assignment.$request.$id == \SupportRequest.$id)
             .filter(SupportRequest.self, \.$network.$id == networkID)
             .filter(\.$provider.$id == organisation).all()
-        for assignment in assignments {
-            guard let now = inside(on: assignment.start), now != assignment.insideNetwork else { continue }
-            assignment.insideNetwork = now
-            try await assignment.save(on: db)
-            changed += 1
-        }
         let outcomes = try await Outcome.query(on: db)
             .join(SupportRequest.self, on: \Outcome.$request.$id == \SupportRequest.$id)
             .filter(SupportRequest.self, \.$network.$id == networkID)
             .filter(\.$organisation.$id == organisation).filter(\.$insideNetwork != nil).all()
-        for outcome in outcomes {
-            guard let now = inside(on: outcome.decidedOn), now != outcome.insideNetwork else { continue }
-            outcome.insideNetwork = now
-            try await outcome.save(on: db)
-            changed += 1
-        }
         let imported = try await HistoricalAssignment.query(on: db)
             .filter(\.$network.$id == networkID).filter(\.$provider.$id == organisation).all()
-        for assignment in imported {
-            guard let now = inside(on: assignment.start), now != assignment.insideNetwork else { continue }
-            assignment.insideNetwork = now
-            try await assignment.save(on: db)
-            changed += 1
-        }
+        let changed = try await update(assignments, day: \.start, place: \.insideNetwork, set: { $0.insideNetwork = $1 })
+            + update(outcomes, day: \.decidedOn, place: \.insideNetwork, set: { $0.insideNetwork = $1 })
+            + update(imported, day: \.start, place: \.insideNetwork, set: { $0.insideNetwork = $1 })
         if changed > 0 { try await FigureTallies.touch(area: network.$area.id, on: db) }
         return changed
     }
