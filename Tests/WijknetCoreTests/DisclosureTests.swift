@@ -14,8 +14,8 @@ import Testing
     @Test func sharesNeedTenCases() {
         #expect(control.share(Ratio(part: 9, base: 9)) == .suppressed)
         #expect(control.share(Ratio(part: 0, base: 0)) == .suppressed)
-        #expect(control.share(Ratio(part: 3, base: 10)) == .shown(0.3))
-        // A share on enough cases is shown even when its numerator is small or zero.
+        #expect(control.share(Ratio(part: 5, base: 10)) == .shown(0.5))
+        // A share on enough cases is shown when its numerator is zero (a small one is not: see below).
         #expect(control.share(Ratio(part: 0, base: 12)) == .shown(0))
     }
 
@@ -63,16 +63,59 @@ import Testing
         figures.discussedWithCareInside = Ratio(part: 3, base: 4)
         figures.activeInside = [.wmo: Ratio(part: 12, base: 20), .jeugd: Ratio(part: 1, base: 9)]
         figures.hoursInside = Statistic(value: 3.5, cases: 10)
-        figures.outsideReasons = ["no-capacity": 7, "expertise-addiction": 2]
+        figures.outsideReasons = ["no-capacity": 7, "choice": 6, "expertise-addiction": 2]
         let lines = Dictionary(uniqueKeysWithValues: figures.lines(reasonLabels: ["no-capacity": "Geen capaciteit"]).map { ($0.key, $0) })
         #expect(lines["K1"]?.value == .suppressed && lines["K1"]?.base == nil)
         #expect(lines["K2"]?.value == .suppressed, "a share on 4 requests")
         #expect(lines["K4.wmo"]?.value == .shown(0.6) && lines["K4.wmo"]?.base == 20)
-        #expect(lines["K4.jeugd"]?.value == .suppressed && lines["K4.jeugd"]?.base == 9 && lines["K4.jeugd"]?.part == "Jeugd")
+        #expect(lines["K4.jeugd"]?.value == .suppressed && lines["K4.jeugd"]?.base == 10 && lines["K4.jeugd"]?.part == "Jeugd")
         #expect(lines["K6.inside"]?.value == .shown(3.5))
         #expect(lines["K6.outside"]?.value == .suppressed)
         #expect(lines["K10.no-capacity"]?.value == .shown(7) && lines["K10.no-capacity"]?.part == "Geen capaciteit")
         #expect(lines["K10.expertise-addiction"]?.value == .suppressed)
+        #expect(lines["K10.choice"]?.value == .suppressed, "hidden with it: the whole minus the rest would give 2 back")
         #expect(lines["K4.wmo"]?.title == "Lopende toewijzingen bij netwerkpartners: Wmo")
+    }
+}
+
+/// Issue 11, point 3: no published number may let anyone derive a count of 1–4.
+@Suite struct DisclosureDerivationTests {
+    let control = DisclosureControl.council
+
+    @Test func aShareIsHiddenWhenItsPartOrItsComplementIsSmall() {
+        #expect(control.share(Ratio(part: 3, base: 18)).isSuppressed, "16,67% of 18 reveals 3")
+        #expect(control.share(Ratio(part: 14, base: 18)).isSuppressed, "the other 4 are as easy to find")
+        #expect(control.share(Ratio(part: 5, base: 18)).value == 5.0 / 18)
+        #expect(control.share(Ratio(part: 13, base: 18)).value == 13.0 / 18)
+        #expect(control.share(Ratio(part: 0, base: 18)).value == 0, "none of many is not a small count")
+        #expect(control.share(Ratio(part: 18, base: 18)).value == 1)
+        #expect(control.share(Ratio(part: 5, base: 9)).isSuppressed, "fewer than 10 cases")
+    }
+
+    @Test func basesArePublishedRoundedToFives() {
+        #expect(control.base(4) == nil)
+        #expect(control.base(5) == 5)
+        #expect(control.base(7) == 5)
+        #expect(control.base(8) == 10)
+        #expect(control.base(18) == 20)
+        #expect(control.base(1_234) == 1_235)
+    }
+
+    @Test func oneHiddenPartOfAWholeNeverStandsAlone() {
+        #expect(control.suppressingSecondParts([20, 9, 3]) == [.shown(20), .suppressed, .suppressed])
+        #expect(control.suppressingSecondParts([20, 9, 3, 2]) == [.shown(20), .shown(9), .suppressed, .suppressed], "two hidden already")
+        #expect(control.suppressingSecondParts([20, 9]) == [.shown(20), .shown(9)])
+        #expect(control.suppressingSecondParts([3]) == [.suppressed])
+    }
+
+    @Test func councilFiguresUseTheRule() {
+        var figures = CouncilFigures()
+        figures.discussedWithWelfare = Ratio(part: 3, base: 18)
+        figures.outsideReasons = ["no-capacity": 12, "choice": 7, "other": 2]
+        let lines = figures.lines()
+        let k3 = lines.first { $0.key == "K3" }
+        #expect(k3?.value.isSuppressed == true && k3?.base == 20)
+        let k10 = Dictionary(uniqueKeysWithValues: lines.filter { $0.figure == .k10 }.map { ($0.key, $0.value) })
+        #expect(k10["K10.no-capacity"] == .shown(12) && k10["K10.choice"] == .suppressed && k10["K10.other"] == .suppressed)
     }
 }

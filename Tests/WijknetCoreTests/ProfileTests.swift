@@ -173,7 +173,8 @@ import Testing
         }
         let s = ProfileSuggestion(Array(repeating: welfare, count: 6) + care)
         #expect(s.requests == .shown(12))
-        #expect(s.outcomeShares[.welfare] == .shown(8.0 / 12))
+        // 8 of 12 would tell that 4 did not get welfare: a complement of 1–4 is hidden.
+        #expect(s.outcomeShares[.welfare] == .suppressed)
         #expect(s.outcomeShares[.indicatedCare] == .shown(6.0 / 12))
         #expect(s.outcomeShares[.ownNetwork] == .shown(0))
         // Inside share and median hours rest on 6 requests with care: fewer than 10, so not shown.

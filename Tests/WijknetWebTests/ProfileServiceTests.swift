@@ -184,7 +184,7 @@ extension AppTests {
                     .filter(\.$intakeDate >= today.adding(days: -365).description).count()
                 #expect(expected >= 10, "enough data for shares")
                 #expect(suggestion.profile.name == "financiën en huisvesting laag" && suggestion.advice.requests == .shown(expected))
-                #expect(suggestion.advice.outcomeShares.values.allSatisfy { !$0.isSuppressed })
+                #expect(suggestion.advice.outcomeShares.values.contains { !$0.isSuppressed })
                 let coach = try await token(app, "coach.noordwest")
                 try await app.testing().test(.GET, "/api/v1/residents/\(me)/profile-suggestion", headers: coach) { res in
                     #expect(res.status == .ok && object(res)["requests"] as? Double == Double(expected))

@@ -12,9 +12,12 @@ public enum Disclosed<Value: Sendable & Equatable>: Sendable, Equatable {
     public var isSuppressed: Bool { self == .suppressed }
 }
 
-/// Disclosure control for every aggregate outside the case files, in one place (domain.md):
-/// no count below `minimumCount`, no share, mean or median computed on fewer than `minimumBase`
-/// cases. A count of zero is below the minimum too: "none" can identify as well as "two" can.
+/// Disclosure control for every aggregate outside the case files, in one place (domain.md): no
+/// published number lets anyone derive a count of 1–4 people. No count below `minimumCount`
+/// (zero included: "none" can identify as well as "two" can); no share, mean or median computed
+/// on fewer than `minimumBase` cases; no share whose part or whose complement (base minus part)
+/// is 1–4 ("16,67% of 18" is 3 people); bases shown rounded to `baseRounding`; and where a table
+/// shows the parts of one whole, one hidden part never stands alone (`suppressingSecondParts`).
 public struct DisclosureControl: Sendable, Equatable {
     public let minimumCount: Int
     public let minimumBase: Int
@@ -27,14 +30,46 @@ public struct DisclosureControl: Sendable, Equatable {
     /// The council's rule: counts of 5 or more, shares on 10 or more cases.
     public static let council = DisclosureControl(minimumCount: 5, minimumBase: 10)
 
+    /// Bases are published to the nearest multiple of this, so that two of them cannot be
+    /// subtracted to a small count.
+    public static let baseRounding = 5
+
+    /// The rule in Dutch, as the definitions page, the dashboard and the council letter state it.
+    public static let explanation = "minder dan 5 gevallen; een aandeel, gemiddelde of mediaan op minder dan 10 gevallen; "
+        + "een aandeel waarbij het deel of de rest (1 tot en met 4 gevallen) terug te rekenen is; en waar een tabel de delen "
+        + "van één geheel toont, ook een tweede deel zodra er één is afgeschermd. Aantallen waarop een cijfer berekend is, "
+        + "staan afgerond op vijftallen. Zo is niemand in de cijfers te herkennen."
+
     public func count(_ n: Int) -> Disclosed<Int> {
         n >= minimumCount ? .shown(n) : .suppressed
     }
 
+    /// What a share, mean or median rests on, as it may be published: rounded to
+    /// `baseRounding`, or nil below `minimumCount`.
+    public func base(_ n: Int) -> Int? {
+        guard n >= minimumCount else { return nil }
+        let step = Self.baseRounding
+        return (n + step / 2) / step * step
+    }
+
     /// `part` of `base` as a fraction from 0 to 1.
     public func share(_ ratio: Ratio) -> Disclosed<Double> {
-        guard ratio.base >= minimumBase, let value = ratio.value else { return .suppressed }
+        let small = 1..<minimumCount
+        guard ratio.base >= minimumBase, !small.contains(ratio.part), !small.contains(ratio.base - ratio.part),
+              let value = ratio.value else { return .suppressed }
         return .shown(value)
+    }
+
+    /// The counts of the parts of one whole, after suppression: where exactly one part would be
+    /// hidden, the smallest shown part is hidden too, so that the whole (published elsewhere, or
+    /// reached through another figure) minus the rest does not give the hidden one back.
+    public func suppressingSecondParts(_ counts: [Int]) -> [Disclosed<Int>] {
+        var shown = counts.map(count)
+        guard shown.count > 1, shown.filter(\.isSuppressed).count == 1 else { return shown }
+        if let smallest = shown.indices.filter({ !shown[$0].isSuppressed }).min(by: { counts[$0] < counts[$1] }) {
+            shown[smallest] = .suppressed
+        }
+        return shown
     }
 
     /// A mean or median over `statistic.cases` cases.

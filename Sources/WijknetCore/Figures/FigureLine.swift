@@ -19,10 +19,10 @@ extension CouncilFigures {
     /// given (codes without a label are shown as the code).
     public func lines(_ control: DisclosureControl = .council, reasonLabels: [String: String] = [:]) -> [FigureLine] {
         func share(_ figure: FigureDefinition, _ key: String, _ part: String, _ ratio: Ratio) -> FigureLine {
-            FigureLine(figure: figure, key: key, part: part, value: control.share(ratio), base: control.count(ratio.base).value)
+            FigureLine(figure: figure, key: key, part: part, value: control.share(ratio), base: control.base(ratio.base))
         }
         func statistic(_ figure: FigureDefinition, _ key: String, _ part: String, _ statistic: Statistic) -> FigureLine {
-            FigureLine(figure: figure, key: key, part: part, value: control.statistic(statistic), base: control.count(statistic.cases).value)
+            FigureLine(figure: figure, key: key, part: part, value: control.statistic(statistic), base: control.base(statistic.cases))
         }
         var lines = [
             FigureLine(figure: .k1, key: "K1", part: "", value: control.count(discussedInMeeting).value.map { .shown(Double($0)) } ?? .suppressed,
@@ -44,9 +44,10 @@ extension CouncilFigures {
             statistic(.k8, "K8", "", daysToSupport),
             statistic(.k9, "K9", "", organisationsPerRequest),
         ]
-        for (code, count) in outsideReasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+        // The reasons are the parts of one whole (the first assignments outside the network).
+        let reasons = outsideReasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) })
+        for ((code, _), shown) in zip(reasons, control.suppressingSecondParts(reasons.map(\.value))) {
             let label = code == FigureDefinition.unknownReason ? "geen reden vastgelegd" : (reasonLabels[code] ?? code)
-            let shown = control.count(count)
             lines.append(FigureLine(figure: .k10, key: "K10.\(code)", part: label, value: shown.value.map { .shown(Double($0)) } ?? .suppressed,
                                     base: shown.value))
         }

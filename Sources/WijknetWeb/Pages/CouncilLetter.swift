@@ -70,8 +70,7 @@ struct CouncilLetter {
         hetzelfde kwartaal een jaar eerder. Aandelen gelden voor de verzoeken of toewijzingen waarover ze gaan; de definities staan in
         de bijlage van Wijknet (Cijfers → Definities).</p>
         <table class="figures"><caption>Kerncijfers, \(quarter.dutch)</caption><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>
-        <p class="note"><strong>\(FigureFormat.suppressed)</strong>: minder dan 5 gevallen, of een aandeel, gemiddelde of mediaan op minder
-        dan 10 gevallen; zo is geen inwoner in de cijfers te herkennen.</p>
+        <p class="note"><strong>\(FigureFormat.suppressed)</strong>: \(DisclosureControl.explanation)</p>
         \(charts)
         \(surveyHTML)
         \(block(.developments))
@@ -108,7 +107,7 @@ struct CouncilLetter {
         for c in comparison {
             out += "| \(c.line.key) \(Self.cell(c.line.title)) | \(value(c.line)) | \(value(c.previous)) | \(value(c.yearBefore)) |\n"
         }
-        out += "\n_\(FigureFormat.suppressed)_: minder dan 5 gevallen, of een aandeel, gemiddelde of mediaan op minder dan 10 gevallen.\n\n"
+        out += "\n_\(FigureFormat.suppressed)_: \(DisclosureControl.explanation)\n\n"
         for figure in Self.charts {
             guard let spec = DashboardView.chartSpecs.first(where: { $0.figure == figure }) else { continue }
             let chart = view.chart(spec)

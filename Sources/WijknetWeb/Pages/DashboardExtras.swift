@@ -20,8 +20,7 @@ enum DashboardExtras {
         <em>binnen het netwerk</em> voor een toewijzing als hij op de startdatum kernpartner is van het netwerk dat de wijk van het
         verzoek bedient; toewijzingen in een wijk zonder netwerk zijn buiten. Met een wetfilter tellen verzoeken die die wet raken
         en toewijzingen onder die wet.</p>
-        <p>Afscherming: een aantal onder de 5 en een aandeel, gemiddelde of mediaan op minder dan 10 gevallen worden niet getoond
-        maar als <em>\(FigureFormat.suppressed)</em> gemeld, nooit als nul.</p>
+        <p>Afscherming: niet getoond maar als <em>\(FigureFormat.suppressed)</em> gemeld, nooit als nul: \(DisclosureControl.explanation)</p>
         \(items)
         <p><a href="\(SiteURL.dashboard.path)">Terug naar de cijfers</a></p>
         """)

@@ -59,8 +59,7 @@ enum DashboardPage {
         \(Form.errorSummary(state))
         \(filters)
         <section aria-labelledby="kerncijfers"><h2 id="kerncijfers">\(query.period.dutch): \(scope)</h2>
-        <p>Stand op \(view.result.asOf.dutch). <strong>\(FigureFormat.suppressed)</strong>: minder dan 5 gevallen, of een aandeel,
-        gemiddelde of mediaan op minder dan 10 gevallen; zo is niemand in de cijfers te herkennen.</p>
+        <p>Stand op \(view.result.asOf.dutch). <strong>\(FigureFormat.suppressed)</strong>: \(DisclosureControl.explanation)</p>
         <table class="figures"><caption>Kerncijfers, \(query.period.dutch)</caption>
         <thead><tr><th scope="col">Code</th><th scope="col">Cijfer</th><th scope="col">Waarde</th><th scope="col">Berekend op</th>\(drill ? "<th scope=\"col\">Onderliggend</th>" as Markup : .empty)</tr></thead>
         <tbody>\(rows)</tbody></table>
