@@ -48,7 +48,7 @@ def submit(driver, section_id):
     assert not summaries, summaries[0].text
 
 
-def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url):
+def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_meeting):
     sign_in(driver, base_url, "coach.noordwest")
 
     # A resident, with one wrong BSN first: the form says why, in Dutch, next to the field.
@@ -78,6 +78,11 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url):
     Select(driver.find_element(By.ID, "f-route")).select_by_value("meeting")
     submit(driver, "route")
     assert "Op agenda overleg" in driver.find_element(By.CSS_SELECTOR, ".status").text
+
+    # The meeting is held: from then on its decision can be recorded.
+    case_url = driver.current_url.split("#")[0]
+    hold_meeting(case_url.rstrip("/").split("/")[-1])
+    driver.get(case_url)
 
     # The meeting's decision: indicated care at a network partner.
     driver.find_element(By.ID, "f-care").click()

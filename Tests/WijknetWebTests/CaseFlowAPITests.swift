@@ -64,6 +64,22 @@ extension AppTests {
                 #expect(res.status == .unprocessableEntity)
                 #expect(problemFields(res) == ["outcomes[0].outsideReason"])
             }
+            // A decision belongs to a meeting that has been held (issue 11, point 7).
+            let meeting = try #require(try await AgendaItem.query(on: app.db).with(\.$meeting).first()?.meeting)
+            meeting.date = CalendarDate.today().adding(days: 1).description
+            try await meeting.save(on: app.db)
+            try await app.testing().test(.POST, "/api/v1/requests/\(id)/decision", headers: chair, beforeRequest: { req in
+                try req.content.encode(JSON(["outcomes": [["kind": "welfare", "organisationId": world.areas[0].welfare[0].uuidString, "activity": "Budgetcursus"]]]))
+            }) { res in
+                #expect(res.status == .conflict)
+                #expect((object(res)["detail"] as? String)?.contains("is nog niet gehouden") == true)
+            }
+            #expect(try await Outcome.query(on: app.db).count() == 0)
+            let page = try await PageSession.signIn(app, as: "voorzitter.noordwest")
+            let before = try await page.get("/verzoeken/\(id)").body.string
+            #expect(before.contains("het besluit leg je vast op of na die dag") && !before.contains("id=\"besluit\""))
+            try await holdMeeting(of: id, app)
+            #expect(try await page.get("/verzoeken/\(id)").body.string.contains("id=\"besluit\""))
             try await app.testing().test(.POST, "/api/v1/requests/\(id)/decision", headers: chair, beforeRequest: { req in
                 try req.content.encode(JSON(["outcomes": [["kind": "indicatedCare", "organisationId": outside, "outsideReason": "expertise-addiction"],
                                                           ["kind": "welfare", "organisationId": world.areas[0].welfare[0].uuidString, "activity": "Budgetcursus"]]]))

@@ -43,6 +43,7 @@ extension AppTests {
                 }
                 _ = try await app.testing().test(.POST, "/api/v1/requests/\(id)/route", headers: coach, beforeRequest: {
                     try $0.content.encode(JSON(["route": "meeting"])) })
+                try await holdMeeting(of: id, app)
                 try await app.testing().test(.POST, "/api/v1/requests/\(id)/decision", headers: chair, beforeRequest: {
                     try $0.content.encode(JSON(["note": s, "outcomes": [
                         ["kind": "indicatedCare", "organisationId": world.outsideWmo[0].uuidString, "outsideReason": "other", "outsideReasonText": s, "note": s],

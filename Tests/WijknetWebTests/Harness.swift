@@ -53,6 +53,14 @@ func token(_ app: Application, _ username: String) async throws -> HTTPHeaders {
 
 struct IssuedTokenDTOProbe: Codable { let token: String }
 
+/// Lets time pass until the meeting a request is on: its date becomes today, so the meeting has
+/// been held and its decision may be recorded.
+func holdMeeting(of requestID: String, _ app: Application) async throws {
+    let item = try #require(try await AgendaItem.query(on: app.db).filter(\.$request.$id == UUID(uuidString: requestID)!).with(\.$meeting).first())
+    item.meeting.date = CalendarDate.today().description
+    try await item.meeting.save(on: app.db)
+}
+
 /// A JSON body for the API tests.
 struct JSON: Content {
     let value: [String: AnyCodable]

@@ -122,7 +122,11 @@ public struct RequestService: Sendable {
             } catch let failure as ValidationFailure {
                 throw StoreError.invalid(failure)
             }
-            let item = try await AgendaItem.query(on: db).filter(\.$request.$id == id).filter(\.$decidedAt == nil).first()
+            let item = try await AgendaItem.query(on: db).filter(\.$request.$id == id).filter(\.$decidedAt == nil).with(\.$meeting).first()
+            // The meeting's decision belongs to a meeting that has been held; K1 counts it.
+            if let date = item.flatMap({ CalendarDate($0.meeting.date) }), date > today {
+                throw StoreError.notAllowed(message: "Het overleg van \(date.dutch) is nog niet gehouden: leg het besluit vast op of na die dag.")
+            }
             try await advance(request, .decide, expectedVersion: valid.version, db)
             request.decidedOn = today.description
             try await request.save(on: db)

@@ -40,7 +40,11 @@ enum CasePage {
                                            directAllowed: events.contains(.routeDirect),
                                            open: open(forms.route, primary: r.status == .registered)))
         }
-        if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {
+        // A meeting's decision can be recorded once the meeting has been held.
+        let upcoming = file.agendaItems.first { $0.decidedAt == nil }.flatMap { CalendarDate($0.meeting.date) }.flatMap { $0 > .today() ? $0 : nil }
+        if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)), let upcoming {
+            actions.append("<p class=\"step\">Het verzoek staat op de agenda van het overleg van \(upcoming.dutch); het besluit leg je vast op of na die dag.</p>")
+        } else if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {
             actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations,
                                                         open: open(forms.decision, primary: r.status == .inMeeting || r.status == .routed)))
         }
