@@ -99,7 +99,10 @@ import Testing
         let few = LikertResult.of([4, 5, 3, 4])
         #expect(few.responses == 4 && few.distribution == nil && few.mean == .suppressed)
         let some = LikertResult.of([4, 5, 3, 4, 2])
-        #expect(some.distribution == [0, 1, 1, 2, 1] && some.mean == .suppressed, "a mean needs 10")
+        // Each point is a count of people: below 5 it is hidden, as every count is.
+        #expect(some.distribution == [nil, nil, nil, nil, nil] && some.mean == .suppressed, "a mean needs 10")
+        let split = LikertResult.of(Array(repeating: 4, count: 12) + Array(repeating: 5, count: 6) + [2])
+        #expect(split.distribution == [nil, nil, nil, 12, nil], "one hidden point never stands alone beside the total")
         let many = LikertResult.of([4, 4, 4, 4, 4, 5, 5, 3, 3, 4])
         #expect(many.mean == .shown(4.0))
     }

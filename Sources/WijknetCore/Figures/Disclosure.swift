@@ -17,7 +17,8 @@ public enum Disclosed<Value: Sendable & Equatable>: Sendable, Equatable {
 /// (zero included: "none" can identify as well as "two" can); no share, mean or median computed
 /// on fewer than `minimumBase` cases; no share whose part or whose complement (base minus part)
 /// is 1–4 ("16,67% of 18" is 3 people); bases shown rounded to `baseRounding`; and where a table
-/// shows the parts of one whole, one hidden part never stands alone (`suppressingSecondParts`).
+/// shows the parts of one whole, the hidden parts never add up to a small count
+/// (`suppressingSecondParts`).
 public struct DisclosureControl: Sendable, Equatable {
     public let minimumCount: Int
     public let minimumBase: Int
@@ -37,7 +38,7 @@ public struct DisclosureControl: Sendable, Equatable {
     /// The rule in Dutch, as the definitions page, the dashboard and the council letter state it.
     public static let explanation = "minder dan 5 gevallen; een aandeel, gemiddelde of mediaan op minder dan 10 gevallen; "
         + "een aandeel waarbij het deel of de rest (1 tot en met 4 gevallen) terug te rekenen is; en waar een tabel de delen "
-        + "van één geheel toont, ook een tweede deel zodra er één is afgeschermd. Aantallen waarop een cijfer berekend is, "
+        + "van één geheel toont, zoveel delen dat de afgeschermde samen niet op 1 tot en met 4 uitkomen. Aantallen waarop een cijfer berekend is, "
         + "staan afgerond op vijftallen. Zo is niemand in de cijfers te herkennen."
 
     public func count(_ n: Int) -> Disclosed<Int> {
@@ -60,13 +61,16 @@ public struct DisclosureControl: Sendable, Equatable {
         return .shown(value)
     }
 
-    /// The counts of the parts of one whole, after suppression: where exactly one part would be
-    /// hidden, the smallest shown part is hidden too, so that the whole (published elsewhere, or
-    /// reached through another figure) minus the rest does not give the hidden one back.
+    /// The counts of the parts of one whole, after suppression. The whole (shown beside them, or
+    /// reached through another figure) minus the shown parts gives the sum of the hidden ones, so
+    /// that sum must not be a small count either: the smallest shown parts are hidden too until
+    /// the hidden parts hold `minimumCount` or more together (or all are hidden).
     public func suppressingSecondParts(_ counts: [Int]) -> [Disclosed<Int>] {
         var shown = counts.map(count)
-        guard shown.count > 1, shown.filter(\.isSuppressed).count == 1 else { return shown }
-        if let smallest = shown.indices.filter({ !shown[$0].isSuppressed }).min(by: { counts[$0] < counts[$1] }) {
+        func hiddenSum() -> Int { shown.indices.filter { shown[$0].isSuppressed }.map { counts[$0] }.reduce(0, +) }
+        guard shown.contains(where: \.isSuppressed) else { return shown }
+        while hiddenSum() < minimumCount,
+              let smallest = shown.indices.filter({ !shown[$0].isSuppressed }).min(by: { counts[$0] < counts[$1] }) {
             shown[smallest] = .suppressed
         }
         return shown

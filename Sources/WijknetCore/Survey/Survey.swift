@@ -93,14 +93,16 @@ public struct SurveyResponseInput: Codable, Sendable {
 /// answered, how the answers spread over the scale, and the mean — through disclosure control.
 public struct LikertResult: Sendable, Equatable {
     public let responses: Int
-    /// Answers per scale point, 1 to 5; nil when suppressed.
-    public let distribution: [Int]?
+    /// Answers per scale point, 1 to 5, each nil where it is suppressed; nil as a whole when the
+    /// statement has too few answers. The points are the parts of the answers shown beside them,
+    /// so one hidden point never stands alone (`DisclosureControl.suppressingSecondParts`).
+    public let distribution: [Int?]?
     public let mean: Disclosed<Double>
 
     public static func of(_ values: [Int], control: DisclosureControl = .council) -> LikertResult {
         let shown = control.count(values.count).value != nil
         let distribution = Likert.range.map { point in values.filter { $0 == point }.count }
-        return LikertResult(responses: values.count, distribution: shown ? distribution : nil,
+        return LikertResult(responses: values.count, distribution: shown ? control.suppressingSecondParts(distribution).map(\.value) : nil,
                             mean: control.statistic(.mean(values.map(Double.init))))
     }
 }

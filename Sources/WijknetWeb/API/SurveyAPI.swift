@@ -43,7 +43,7 @@ enum SurveyAPI {
         let networkId: UUID?
         let responses: Int?
         let mean: Double?
-        let distribution: [Int]?
+        let distribution: [Int?]?
         let suppressed: Bool
         init(network: UUID?, _ r: LikertResult) {
             networkId = network

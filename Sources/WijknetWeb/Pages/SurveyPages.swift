@@ -197,7 +197,7 @@ enum SurveyPages {
             }
             let header = Likert.range.map { "<th scope=\"col\">\($0) \(Likert.label($0))</th>" as Markup }
             func row(_ name: String, _ r: LikertResult) -> Markup {
-                let cells = Likert.range.map { v -> Markup in "<td class=\"number\">\(r.distribution.map { String($0[v - 1]) } ?? FigureFormat.suppressed)</td>" }
+                let cells = Likert.range.map { v -> Markup in "<td class=\"number\">\(r.distribution.flatMap { $0[v - 1] }.map(String.init) ?? FigureFormat.suppressed)</td>" }
                 return "<tr><th scope=\"row\">\(name)</th><td class=\"number\">\(count(DisclosureControl.council.count(r.responses)))</td><td class=\"number\">\(FigureFormat.value(r.mean, .mean))</td>\(cells)</tr>"
             }
             let rows = [row("Alle netwerken", q.all!)] + q.perNetwork.map { row($0.network.name, $0.result) }
