@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import WijknetCore
 
 /// The weekly wijknetwerkoverleg: meetings per network and their agendas.
@@ -22,8 +23,16 @@ public struct MeetingService: Sendable {
             return planned
         }
         let network = try await Lookup.require(Network.self, networkID, on: db, what: "netwerk")
-        let meeting = Meeting(networkID: networkID, date: date.onOrAfter(weekday: network.meetingWeekday))
-        try await meeting.create(on: db)
+        let day = date.onOrAfter(weekday: network.meetingWeekday).description
+        // Two coaches routing at once may both find no meeting: the second insert gives way to the
+        // first (one meeting per network and day) instead of failing, and both use that meeting.
+        try await sqlDatabase(db).raw("""
+            INSERT INTO \(ident: Meeting.schema) (id, network_id, date) VALUES (\(bind: UUID()), \(bind: networkID), \(bind: day))
+            ON CONFLICT (network_id, date) DO NOTHING
+            """).run()
+        guard let meeting = try await Meeting.query(on: db).filter(\.$network.$id == networkID).filter(\.$date == day).first() else {
+            throw StoreError.notFound(what: "overleg")
+        }
         return meeting
     }
 
