@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import SQLKit
@@ -20,8 +19,7 @@ public enum SignInAttempts {
 
     /// The name as it is kept: a hash, so the table does not list who tried to sign in as whom.
     static func key(_ username: String) -> String {
-        let normalised = username.trimmingCharacters(in: .whitespaces).lowercased()
-        return SHA256.hash(data: Data(normalised.utf8)).map { String(format: "%02x", $0) }.joined()
+        AuditLog.sha256(username.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// Counts one attempt for `username` if the backoff allows one now.
