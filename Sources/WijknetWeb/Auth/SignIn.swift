@@ -25,21 +25,21 @@ enum SignIn {
     static func verify(username: String, password: String, on request: Request) async throws -> User {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let channel = request.auditChannel
+        let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
         let addressWait = await request.application.signInBuckets.take(request.remoteAddress?.ipAddress ?? "unknown", now: Date())
         if addressWait > 0 {
-            try await refuse(name, .signInDelayed, "Te veel pogingen vanaf één adres", channel, on: request.db)
+            try await refuse(user, .signInDelayed, "Te veel pogingen vanaf één adres", channel, on: request.db)
             throw Failure.wait(seconds: Int(addressWait.rounded(.up)))
         }
         if case .wait(let seconds) = try await SignInAttempts.claim(name, on: request.db) {
-            try await refuse(name, .signInDelayed, "Te veel pogingen achter elkaar voor deze naam", channel, on: request.db)
+            try await refuse(user, .signInDelayed, "Te veel pogingen achter elkaar voor deze naam", channel, on: request.db)
             throw Failure.wait(seconds: seconds)
         }
-        let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
         // Without an account the password is checked against a hash of the same cost, so the
         // time taken does not tell which names exist.
         let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? dummyHash)
         guard let user, matches else {
-            try await refuse(name, .signInFailed, "Gebruikersnaam of wachtwoord onjuist", channel, on: request.db)
+            try await refuse(user, .signInFailed, "Gebruikersnaam of wachtwoord onjuist", channel, on: request.db)
             throw Failure.wrongCredentials
         }
         try await SignInAttempts.reset(name, on: request.db)
@@ -48,8 +48,7 @@ enum SignIn {
 
     /// Logs the refusal under the account's name when it exists; a name that is no account is not
     /// kept (it may be a password typed in the wrong field).
-    private static func refuse(_ name: String, _ action: AuditAction, _ purpose: String, _ channel: AuditChannel, on db: any Database) async throws {
-        let user = name.isEmpty ? nil : try await User.query(on: db).filter(\.$username == name).first()
+    private static func refuse(_ user: User?, _ action: AuditAction, _ purpose: String, _ channel: AuditChannel, on db: any Database) async throws {
         let who = user.map(AuditLog.Who.init) ?? AuditLog.Who(username: "(onbekende naam)")
         try await AuditLog.appendRefusal(who, action, channel: channel, subject: "sign-in", subjectID: "", purpose: purpose, on: db)
     }
