@@ -57,16 +57,6 @@ import Testing
         }
     }
 
-    @Test func careOutsideTheNetworkNeedsAReason() {
-        var check = Checker()
-        let none = OutsideReasonRule.check(inside: false, code: nil, text: nil, options: OutsideReasonOption.defaults, field: "r", into: &check)
-        #expect(none == nil && check.errors.count == 1)
-        var other = Checker()
-        _ = OutsideReasonRule.check(inside: false, code: "other", text: "", options: OutsideReasonOption.defaults, field: "r", into: &other)
-        #expect(other.errors.first?.field == "rText")
-        var inside = Checker()
-        #expect(OutsideReasonRule.check(inside: true, code: nil, text: nil, options: [], field: "r", into: &inside) == nil && inside.errors.isEmpty)
-    }
 
     @Test func calendarDateArithmetic() {
         #expect(CalendarDate("2025-02-29") == nil)

@@ -46,7 +46,7 @@ public enum FigureDefinition: String, CaseIterable, Sendable {
         case .k3, .k8: "Een toeleiding met status ‘Niet gestart’ telt niet als ondersteuning door welzijn."
         case .k4, .k5, .k6, .k7: "Binnen het netwerk: de aanbieder was op de startdatum kernpartner van het netwerk van de wijk van het verzoek. Dat wordt bij het vastleggen bepaald, nooit ingetypt."
         case .k9: "Ook een toeleiding die niet gestart is telt mee: de inwoner heeft het verhaal dan wel verteld."
-        case .k10: "Een verzoek met meerdere redenen telt bij elke reden één keer."
+        case .k10: "Een verzoek met meerdere redenen telt bij elke reden één keer. De reden wordt gevraagd als het netwerkoverleg zorg buiten het netwerk plaatst, en de toewijzing neemt die reden over; zorg buiten het netwerk zonder reden (rechtstreeks, of van vóór het netwerk) telt als '\(OutsideReasonOption.notRecordedLabel)'."
         case .k1: nil
         }
     }

@@ -47,7 +47,7 @@ extension CouncilFigures {
         // The reasons are the parts of one whole (the first assignments outside the network).
         let reasons = outsideReasons.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) })
         for ((code, _), shown) in zip(reasons, control.suppressingSecondParts(reasons.map(\.value))) {
-            let label = code == FigureDefinition.unknownReason ? "geen reden vastgelegd" : (reasonLabels[code] ?? code)
+            let label = code == FigureDefinition.unknownReason ? OutsideReasonOption.notRecordedLabel : (reasonLabels[code] ?? code)
             lines.append(FigureLine(figure: .k10, key: "K10.\(code)", part: label, value: shown.value.map { .shown(Double($0)) } ?? .suppressed,
                                     base: shown.value))
         }

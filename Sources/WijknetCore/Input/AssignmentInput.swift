@@ -76,6 +76,15 @@ public struct AssignmentDraft: Sendable {
     public let previousAssignmentID: UUID?
     let outsideReason: String?
     let outsideReasonText: String?
+
+    /// A first assignment that carries out the meeting's decision to place care outside the
+    /// network records the reason of that decision, unless the coach gave one.
+    public func carrying(decidedReason decided: OutsideReasonChoice?) -> AssignmentDraft {
+        guard kind == .first, let decided, (outsideReason ?? "").isEmpty else { return self }
+        return AssignmentDraft(law: law, productID: productID, providerID: providerID, hoursPerWeek: hoursPerWeek, start: start,
+                               end: end, kind: kind, previousAssignmentID: previousAssignmentID,
+                               outsideReason: decided.code, outsideReasonText: decided.text)
+    }
 }
 
 /// What the store found for an assignment's references.
@@ -120,11 +129,12 @@ public enum AssignmentRules {
             default: break
             }
         }
-        // The reason is asked of first assignments at a known provider only: a follow-up keeps the
-        // provider of the first, and an unknown provider is already an error of its own.
+        // A reason belongs to first assignments at a known provider only: a follow-up keeps the
+        // provider of the first, and an unknown provider is already an error of its own. It is not
+        // required here: the meeting's decision asks for it, and the store carries it over.
         let reason = draft.kind == .first && context.providerKind != nil
             ? OutsideReasonRule.check(inside: context.providerInside, code: draft.outsideReason, text: draft.outsideReasonText,
-                                      options: reasons, field: "outsideReason", into: &check)
+                                      options: reasons, required: false, field: "outsideReason", into: &check)
             : nil
         try check.finish()
         return ValidAssignment(draft: draft, insideNetwork: context.providerInside, outsideReason: reason)

@@ -60,7 +60,9 @@ extension DecisionInput {
 
     /// - Parameter placement: for an organisation id, whether it exists and whether it is inside
     ///   the network on the decision date (nil when unknown).
-    public func validate(placement: (UUID) -> Bool?, reasons: [OutsideReasonOption]) throws(ValidationFailure) -> ValidDecision {
+    /// - Parameter byMeeting: whether the network meeting decides; only its decision to place care
+    ///   outside the network must say why (`OutsideReasonRule`).
+    public func validate(placement: (UUID) -> Bool?, reasons: [OutsideReasonOption], byMeeting: Bool) throws(ValidationFailure) -> ValidDecision {
         var check = Checker()
         let list = outcomes ?? []
         if list.isEmpty { check.fail("outcomes", "Kies minstens één uitkomst.") }
@@ -88,7 +90,7 @@ extension DecisionInput {
                 }
                 if kind == .indicatedCare, let isInside = inside {
                     reason = OutsideReasonRule.check(inside: isInside, code: outcome.outsideReason, text: outcome.outsideReasonText,
-                                                     options: reasons, field: prefix + "outsideReason", into: &check)
+                                                     options: reasons, required: byMeeting, field: prefix + "outsideReason", into: &check)
                 }
             case .ownNetwork, .coachSupport:
                 break

@@ -1,4 +1,6 @@
 import Fluent
+import Foundation
+import SQLKit
 import WijknetCore
 
 /// The managed lists: products and reasons for care outside the network. The reasons the council
@@ -21,8 +23,12 @@ struct CreateCatalogues: AsyncMigration {
             .field("requires_text", .bool, .required)
             .unique(on: "code")
             .create()
+        // Written with the columns of this migration, not the model: later migrations add columns
+        // (M021 `retired`) that do not exist yet at this point of a fresh installation.
+        let sql = database as! any SQLDatabase
         for option in OutsideReasonOption.defaults {
-            try await OutsideReason(option: option).create(on: database)
+            try await sql.insert(into: OutsideReason.schema).columns("id", "code", "label", "requires_text")
+                .values(SQLBind(UUID()), SQLBind(option.code), SQLBind(option.label), SQLBind(option.requiresText)).run()
         }
     }
 

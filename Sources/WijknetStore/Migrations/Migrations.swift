@@ -23,5 +23,6 @@ public enum WijknetMigrations {
         UpdateZRMAssessmentsAddImportedAt(),
         CreateSignInAttempts(),
         UpdateUserTokensAddExpiresAt(),
+        UpdateOutsideReasonsAddRetired(),
     ]
 }

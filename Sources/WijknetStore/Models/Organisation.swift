@@ -88,6 +88,7 @@ public final class OutsideReason: Model, @unchecked Sendable {
     @Field(key: "code") public var code: String
     @Field(key: "label") public var label: String
     @Field(key: "requires_text") public var requiresText: Bool
+    @Field(key: "retired") public var retired: Bool
 
     public init() {}
 
@@ -96,7 +97,10 @@ public final class OutsideReason: Model, @unchecked Sendable {
         self.code = option.code
         self.label = option.label
         self.requiresText = option.requiresText
+        self.retired = option.retired
     }
 
-    public var option: OutsideReasonOption { OutsideReasonOption(code: code, label: label, requiresText: requiresText) }
+    public var option: OutsideReasonOption {
+        OutsideReasonOption(code: code, label: label, requiresText: requiresText, retired: retired)
+    }
 }

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import WijknetCore
 
-/// What an administrator manages: areas, wijken, networks, organisations, memberships and products.
+/// What an administrator manages: areas, wijken, networks, organisations, memberships, products
+/// and the reasons for care outside the network.
 /// Never case content.
 public struct AdminService: Sendable {
     let db: any Database
@@ -78,6 +79,32 @@ public struct AdminService: Sendable {
         let product = Product(code: valid.code, name: valid.name, law: valid.law, level: valid.level, categoryCode: valid.categoryCode)
         try await product.create(on: db)
         return product
+    }
+
+    /// Adds a reason to the list of reasons why care went outside the network.
+    public func createReason(_ input: OutsideReasonInput) async throws -> OutsideReasonOption {
+        try requireAdmin()
+        let option = try validating { () throws(ValidationFailure) in try input.validate() }
+        if try await OutsideReason.query(on: db).filter(\.$code == option.code).first() != nil {
+            throw StoreError.invalid(ValidationFailure("code", "Er is al een reden met deze code."))
+        }
+        try await OutsideReason(option: option).create(on: db)
+        return option
+    }
+
+    /// Rewords a reason, or retires it (or takes it back into use). It is never deleted: the
+    /// decisions and assignments that carry it, and K10, keep naming it.
+    public func changeReason(code: String, _ change: OutsideReasonChange) async throws -> OutsideReasonOption {
+        try requireAdmin()
+        guard let reason = try await OutsideReason.query(on: db).filter(\.$code == code).first() else {
+            throw StoreError.notFound(what: "reden")
+        }
+        let option = try validating { () throws(ValidationFailure) in try change.apply(to: reason.option) }
+        reason.label = option.label
+        reason.requiresText = option.requiresText
+        reason.retired = option.retired
+        try await reason.save(on: db)
+        return option
     }
 
     public func createArea(_ input: AreaInput) async throws -> Area {

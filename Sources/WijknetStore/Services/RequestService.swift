@@ -113,16 +113,16 @@ public struct RequestService: Sendable {
             let memberships = try await Lookup.memberships(network: request.$network.id, on: db)
             let organisations = try await Organisation.query(on: db).filter(\.$id ~~ input.organisationIDs).all()
             let known = Set(organisations.compactMap(\.id))
+            let item = try await AgendaItem.query(on: db).filter(\.$request.$id == id).filter(\.$decidedAt == nil).with(\.$meeting).first()
             let valid: ValidDecision
             do {
                 valid = try input.validate(placement: { org in
                     guard known.contains(org) else { return nil }
                     return NetworkPlacement.isInside(provider: org, network: request.$network.id, on: today, memberships: memberships)
-                }, reasons: try await Lookup.reasons(on: db))
+                }, reasons: try await Lookup.reasons(on: db), byMeeting: item != nil)
             } catch let failure as ValidationFailure {
                 throw StoreError.invalid(failure)
             }
-            let item = try await AgendaItem.query(on: db).filter(\.$request.$id == id).filter(\.$decidedAt == nil).with(\.$meeting).first()
             // The meeting's decision belongs to a meeting that has been held; K1 counts it.
             if let date = item.flatMap({ CalendarDate($0.meeting.date) }), date > today {
                 throw StoreError.notAllowed(message: "Het overleg van \(date.dutch) is nog niet gehouden: leg het besluit vast op of na die dag.")
@@ -156,7 +156,7 @@ public struct RequestService: Sendable {
     public func addAssignment(_ id: UUID, _ input: AssignmentInput, expectedVersion: Int? = nil) async throws -> Assignment {
         try await db.transaction { db in
             let request = try await load(id, for: .write, on: db)
-            let draft = try validating { () throws(ValidationFailure) in try input.validateShape(requestLaw: request.law) }
+            var draft = try validating { () throws(ValidationFailure) in try input.validateShape(requestLaw: request.law) }
             let product = try await Product.find(draft.productID, on: db)
             let provider = try await Organisation.find(draft.providerID, on: db)
             var previousLaw: Law?? = nil
@@ -166,6 +166,7 @@ public struct RequestService: Sendable {
             }
             let memberships = try await Lookup.memberships(network: request.$network.id, on: db)
             let inside = NetworkPlacement.isInside(provider: draft.providerID, network: request.$network.id, on: draft.start, memberships: memberships)
+            if !inside { draft = draft.carrying(decidedReason: try await decidedReason(request: id, provider: draft.providerID, on: db)) }
             let valid: ValidAssignment
             do {
                 valid = try AssignmentRules.check(draft, context: AssignmentContext(productLaw: product?.law, providerKind: provider?.kind,
@@ -182,6 +183,14 @@ public struct RequestService: Sendable {
             try await audit.record(.assign, "request", id, residents: [request.$resident.id], purpose: "Toewijzing vastgelegd", on: db)
             return assignment
         }
+    }
+
+    /// The reason the meeting gave for placing care with this provider outside the network: an
+    /// assignment that carries out that decision records the same reason unless the coach gives one.
+    private func decidedReason(request: UUID, provider: UUID, on db: any Database) async throws -> OutsideReasonChoice? {
+        let outcome = try await Outcome.query(on: db).filter(\.$request.$id == request).filter(\.$organisation.$id == provider)
+            .filter(\.$outsideReason != nil).sort(\.$decidedOn, .descending).first()
+        return outcome?.outsideReason.map { OutsideReasonChoice(code: $0, text: outcome?.outsideReasonText) }
     }
 
     public func addReferral(_ id: UUID, _ input: ReferralInput, expectedVersion: Int? = nil) async throws -> Referral {

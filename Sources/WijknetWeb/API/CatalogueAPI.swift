@@ -20,6 +20,8 @@ enum CatalogueAPI {
         api.get("products", use: products)
         api.post("products", use: createProduct)
         api.get("outside-reasons", use: reasons)
+        api.post("outside-reasons", use: createReason)
+        api.patch("outside-reasons", ":code", use: changeReason)
     }
 
     static func admin(_ req: Request) throws -> AdminService { AdminService(db: req.db, actor: try req.actor()) }
@@ -90,6 +92,16 @@ enum CatalogueAPI {
 
     @Sendable static func reasons(req: Request) async throws -> [OutsideReasonOption] {
         try await Catalogue.reasons(on: req.db)
+    }
+
+    @Sendable static func createReason(req: Request) async throws -> Response {
+        let option = try await admin(req).createReason(try req.content.decode(OutsideReasonInput.self))
+        return try await option.encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func changeReason(req: Request) async throws -> OutsideReasonOption {
+        let code = req.parameters.get("code") ?? ""
+        return try await admin(req).changeReason(code: code, try req.content.decode(OutsideReasonChange.self))
     }
 }
 

@@ -32,6 +32,8 @@ enum SiteURL {
     case adminNetwork(UUID)
     case adminMembershipEnd(UUID, UUID)
     case adminProducts
+    case adminReasons
+    case adminReasonChange
     case dashboard
     case dashboardDefinitions
     case dashboardCSV
@@ -93,6 +95,8 @@ enum SiteURL {
         case .adminNetwork(let id): "/beheer/netwerken/\(id)"
         case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"
         case .adminProducts: "/beheer/producten"
+        case .adminReasons: "/beheer/redenen"
+        case .adminReasonChange: "/beheer/redenen/wijzigen"
         case .dashboard: "/cijfers"
         case .dashboardDefinitions: "/cijfers/definities"
         case .dashboardCSV: "/cijfers/export.csv"

@@ -2,7 +2,8 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// `/beheer`: areas, networks, organisations, memberships and products. Administrators only.
+/// `/beheer`: areas, networks, organisations, memberships and products (reasons: `ReasonPages`).
+/// Administrators only.
 enum AdminPages {
     static func service(_ req: Request) throws -> AdminService {
         _ = try req.requireRole(.admin)
@@ -33,7 +34,7 @@ enum AdminPages {
         let weekdays = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"].enumerated().map { (String($0.offset + 1), $0.element) }
         let response = Layout.page("Beheer", req, """
         <h1>Beheer</h1>
-        <ul><li><a href="\(SiteURL.adminOrganisations.path)">Organisaties en aanbieders</a></li><li><a href="\(SiteURL.adminProducts.path)">Producten</a></li></ul>
+        <ul><li><a href="\(SiteURL.adminOrganisations.path)">Organisaties en aanbieders</a></li><li><a href="\(SiteURL.adminProducts.path)">Producten</a></li><li><a href="\(SiteURL.adminReasons.path)">Redenen buiten het netwerk</a></li></ul>
         <table><caption>Gebieden en wijknetwerken</caption><thead><tr><th scope="col">Gebied</th><th scope="col">Gemeente</th><th scope="col">Wijken</th><th scope="col">Wijknetwerk</th></tr></thead>
         <tbody>\(areaRows)</tbody></table>
         <details id="gebied" class="step"\(Markup(raw: failed == .area ? " open" : ""))><summary><h2>Gebied toevoegen</h2></summary>

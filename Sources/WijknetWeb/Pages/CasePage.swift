@@ -28,6 +28,12 @@ enum CasePage {
         let r = file.request
         let organisations = try await Catalogue.organisations(on: req.db)
         let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) })
+        let reasons = Dictionary(try await Catalogue.reasons(on: req.db).map { ($0.code, $0.label) }, uniquingKeysWith: { a, _ in a })
+        func reason(_ code: String?, _ text: String?) -> String {
+            guard let code else { return OutsideReasonOption.notRecordedLabel }
+            let label = reasons[code] ?? code
+            return text.map { "\(label): \($0)" } ?? label
+        }
         let canWrite = user.role == .coach
         let events = Set(RequestLifecycle.events(from: r.status))
 
@@ -61,13 +67,13 @@ enum CasePage {
 
         let outcomeRows = file.outcomes.map { o -> Markup in
             let place: String = o.insideNetwork.map { $0 ? "Binnen netwerk" : "Buiten netwerk" } ?? "–"
-            return "<tr><td>\(o.kind.label)</td><td>\(o.$organisation.id.flatMap { names[$0] } ?? "–")</td><td>\(o.activity ?? "–")</td><td>\(place)</td><td>\(o.outsideReason.map { reasonLabel($0, o.outsideReasonText) } ?? "–")</td></tr>"
+            return "<tr><td>\(o.kind.label)</td><td>\(o.$organisation.id.flatMap { names[$0] } ?? "–")</td><td>\(o.activity ?? "–")</td><td>\(place)</td><td>\(o.insideNetwork == false ? reason(o.outsideReason, o.outsideReasonText) : "–")</td></tr>"
         }
         let assignmentRows = file.assignments.map { a -> Markup in
             """
             <tr><td>\(a.kind.label)</td><td>\(a.law.label)</td><td>\(a.product.name) (\(a.product.categoryCode))</td><td>\(a.provider.name)</td>
             <td>\(hours(a.hoursPerWeek))</td><td>\(CalendarDate(a.start)?.dutch ?? a.start) – \(a.end.flatMap(CalendarDate.init)?.dutch ?? "")</td>
-            <td>\(a.insideNetwork ? "Binnen netwerk" : "Buiten netwerk")</td></tr>
+            <td>\(a.insideNetwork ? "Binnen netwerk" : "Buiten netwerk")</td><td>\(!a.insideNetwork && a.kind == .first ? reason(a.outsideReason, a.outsideReasonText) : "–")</td></tr>
             """
         }
         let referralRows = file.referrals.map { f -> Markup in
@@ -112,7 +118,7 @@ enum CasePage {
         <h2>Uitkomsten</h2>
         \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : "<table><caption class=\"visually-hidden\">Uitkomsten</caption><thead><tr><th scope=\"col\">Uitkomst</th><th scope=\"col\">Wie pakt op</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(outcomeRows)</tbody></table>")
         <h2>Toewijzingen</h2>
-        \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toewijzingen</caption><thead><tr><th scope=\"col\">Soort</th><th scope=\"col\">Wet</th><th scope=\"col\">Product</th><th scope=\"col\">Aanbieder</th><th scope=\"col\">Uren per week</th><th scope=\"col\">Periode</th><th scope=\"col\">Plaats</th></tr></thead><tbody>\(assignmentRows)</tbody></table>")
+        \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toewijzingen</caption><thead><tr><th scope=\"col\">Soort</th><th scope=\"col\">Wet</th><th scope=\"col\">Product</th><th scope=\"col\">Aanbieder</th><th scope=\"col\">Uren per week</th><th scope=\"col\">Periode</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(assignmentRows)</tbody></table>")
         <h2>Toeleidingen naar welzijn</h2>
         \(referralRows.isEmpty ? "<p>Nog geen toeleidingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toeleidingen</caption><thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Datum</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Wijzigen</span></th></tr></thead><tbody>\(referralRows)</tbody></table>")
         <h2>Tijdlijn</h2>
@@ -127,11 +133,6 @@ enum CasePage {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text.replacingOccurrences(of: ".", with: ",")
-    }
-
-    static func reasonLabel(_ code: String, _ text: String?) -> String {
-        let label = OutsideReasonOption.defaults.first { $0.code == code }?.label ?? code
-        return text.map { "\(label): \($0)" } ?? label
     }
 
     static func dutchDateTime(_ date: Date) -> String {
