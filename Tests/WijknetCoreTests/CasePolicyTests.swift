@@ -17,6 +17,15 @@ import Testing
         #expect(!CasePolicy.allows(actor(.coach, area: otherArea), .read, facts))
     }
 
+    @Test func theTeamHoldingAMovedResidentsRecordExportsTheirEarlierRequestsButCannotOpenThem() {
+        let moved = CaseFacts(areaID: area, involvements: [], residentAreaID: otherArea)
+        #expect(CasePolicy.allows(actor(.coach, area: otherArea), .exportForResident, moved))
+        #expect(!CasePolicy.allows(actor(.coach, area: otherArea), .read, moved))
+        #expect(CasePolicy.allows(actor(.coach, area: area), .exportForResident, moved))
+        #expect(!CasePolicy.allows(actor(.coach, area: UUID()), .exportForResident, moved))
+        #expect(!CasePolicy.allows(actor(.chair, area: otherArea), .exportForResident, moved))
+    }
+
     @Test func partnersReadOnlyWhatTheirOrganisationIsInvolvedIn() {
         let involved = CaseFacts(areaID: area, involvements: [Involvement(provider, until: nil)])
         let partner = actor(.partner, organisation: provider)

@@ -78,6 +78,7 @@ extension AppTests {
             "POST /api/v1/requests": .residents,
             "GET /inwoners/:id/wijzigen": .residents, "POST /inwoners/:id/wijzigen": .residents,
             "GET /inwoners/:id/wissen": .residents, "POST /inwoners/:id/wissen": .residents,
+            "GET /inwoners/:id/verhuizen": .residents, "POST /inwoners/:id/verhuizen": .residents, "POST /api/v1/residents/:id/transfer": .residents,
             "PUT /api/v1/residents/:id": .residents, "DELETE /api/v1/residents/:id": .residents, "GET /api/v1/residents/:id/retention": .residents,
             "GET /inwoners/:id/export": .residents, "GET /inwoners/:id/export.json": .residents, "GET /api/v1/residents/:id/export": .residents,
             "GET /overleggen": .meetings, "GET /overleggen/:id": .meetings,
@@ -87,6 +88,8 @@ extension AppTests {
             "GET /beheer/netwerken/:id": .admin, "POST /beheer/netwerken/:id": .admin,
             "POST /beheer/netwerken/:id/leden/:membership/beeindigen": .admin,
             "GET /beheer/producten": .admin, "POST /beheer/producten": .admin,
+            "GET /beheer/redenen": .admin, "POST /beheer/redenen": .admin, "POST /beheer/redenen/wijzigen": .admin,
+            "POST /api/v1/outside-reasons": .admin, "PATCH /api/v1/outside-reasons/:code": .admin,
             "POST /api/v1/areas": .admin, "POST /api/v1/districts": .admin, "POST /api/v1/networks": .admin,
             "POST /api/v1/networks/:id/memberships": .admin, "POST /api/v1/memberships/:id/end": .admin,
             "POST /api/v1/organisations": .admin, "POST /api/v1/products": .admin,
@@ -224,6 +227,7 @@ extension AppTests {
                             case ("id", _) where key.contains("/profielen/"): return ids["profile"]!
                             case ("version", _), ("number", _): return "1"
                             case ("membership", _): return ids["membership"]!
+                            case ("code", _) where key.contains("outside-reasons"): return "no-capacity"
                             case ("code", _): return "K1"
                             case ("referral", _): return ids["referral"]!
                             default: return ids["request"]!

@@ -16,10 +16,12 @@ extension AppTests {
             #expect(!sealed.contains("999990019"))
             #expect(try vault.seal(bsn) != sealed, "a fresh nonce every time")
             #expect(try vault.open(sealed) == bsn)
-            #expect(vault.lookup(bsn) == vault.lookup(BSN("999990019")!))
+            let area = UUID(), elsewhere = UUID()
+            #expect(vault.lookup(bsn, in: area) == vault.lookup(BSN("999990019")!, in: area))
+            #expect(vault.lookup(bsn, in: area) != vault.lookup(bsn, in: elsewhere), "each area keeps its own record")
             let other = try BSNVault(base64: BSNVault.newKey())
             #expect(throws: BSNVault.KeyError.self) { try other.open(sealed) }
-            #expect(other.lookup(bsn) != vault.lookup(bsn))
+            #expect(other.lookup(bsn, in: area) != vault.lookup(bsn, in: area))
             #expect(throws: BSNVault.KeyError.self) { try BSNVault(base64: "te kort") }
         }
 

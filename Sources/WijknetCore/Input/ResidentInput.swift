@@ -45,25 +45,12 @@ public struct ResidentInput: Codable, Sendable {
         } else {
             check.fail("bsn", "BSN is verplicht.")
         }
-        let street = check.text(street, "street", label: "Straat")
-        let houseNumber = check.text(houseNumber, "houseNumber", label: "Huisnummer", limit: 20)
-        var postcode = check.text(postcode, "postcode", label: "Postcode", limit: 10)
-        if let p = postcode {
-            let normalised = p.uppercased().filter { $0 != " " }
-            if normalised.count == 6, normalised.prefix(4).allSatisfy(\.isASCIIDigit),
-               normalised.suffix(2).allSatisfy({ $0.isASCII && $0.isLetter }), normalised.first != "0" {
-                postcode = normalised
-            } else {
-                check.fail("postcode", "Postcode is ongeldig (bijvoorbeeld 6811 AB).")
-                postcode = nil
-            }
-        }
-        let city = check.text(city, "city", label: "Woonplaats")
+        let address = Address.check(street: street, houseNumber: houseNumber, postcode: postcode, city: city, into: &check)
         let district = check.id(districtId, "districtId", label: "Wijk")
         let household = check.optionalID(householdId, "householdId", label: "Huishouden")
         try check.finish()
         return ValidResident(givenName: givenName!, familyName: familyName!, birthDate: birth!, bsn: validBSN!,
-                             street: street!, houseNumber: houseNumber!, postcode: postcode!, city: city!,
+                             street: address!.street, houseNumber: address!.houseNumber, postcode: address!.postcode, city: address!.city,
                              districtID: district!, householdID: household)
     }
 }

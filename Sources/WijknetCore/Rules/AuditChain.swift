@@ -5,6 +5,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case read, list, search, create, update, route, decide, assign, refer, close, export
     /// The resident's personal data removed: retention ended, or erased at their request.
     case erase
+    /// A resident's record handed over to the area they moved to.
+    case transfer
     /// Attempts that were refused: a wrong name or password, a sign-in that had to wait, and a
     /// route or record this user may not use (403, or 404 for a record outside their scope).
     case signInFailed = "sign-in-failed"
@@ -25,6 +27,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .close: "Afgesloten"
         case .export: "Geëxporteerd"
         case .erase: "Geanonimiseerd"
+        case .transfer: "Overgedragen"
         case .signInFailed: "Inloggen mislukt"
         case .signInDelayed: "Inloggen afgeremd"
         case .refused: "Geweigerd"

@@ -37,11 +37,14 @@ public struct CaseFacts: Sendable {
     public let involvements: [Involvement]
     /// Whether the request was brought to the network meeting (it has an agenda item).
     public let onMeetingAgenda: Bool
+    /// The area that holds the resident's record now; after a move it differs from `areaID`.
+    public let residentAreaID: UUID?
 
-    public init(areaID: UUID, involvements: [Involvement], onMeetingAgenda: Bool = false) {
+    public init(areaID: UUID, involvements: [Involvement], onMeetingAgenda: Bool = false, residentAreaID: UUID? = nil) {
         self.areaID = areaID
         self.involvements = involvements
         self.onMeetingAgenda = onMeetingAgenda
+        self.residentAreaID = residentAreaID
     }
 }
 
@@ -54,6 +57,9 @@ public enum CaseAction: Sendable {
     /// Read what the resident answered in the questionnaire (track 3): the coach's working
     /// material, not the case's; partners and the chair see the case without it.
     case readMeasurements
+    /// Read the request for the resident's own export (AVG art. 15), which covers every request
+    /// about them, also those of the area they lived in before (`ResidentService.transfer`).
+    case exportForResident
 }
 
 /// How long a partner keeps reading a case after their part in it ended.
@@ -78,6 +84,9 @@ public enum CasePolicy {
     public static func allows(_ actor: Actor, _ action: CaseAction, _ facts: CaseFacts,
                               on today: CalendarDate = .today(), partnerAccess: PartnerAccess = .standard) -> Bool {
         switch (actor.role, action) {
+        case (.coach, .exportForResident):
+            // The team that holds the resident's record answers their request for access.
+            return actor.areaID == facts.areaID || (facts.residentAreaID != nil && actor.areaID == facts.residentAreaID)
         case (.coach, _):
             return actor.areaID == facts.areaID
         case (.chair, .read), (.chair, .decide):
@@ -87,7 +96,7 @@ public enum CasePolicy {
             // Only while their organisation is involved, and a set period after.
             guard let organisation = actor.organisationID else { return false }
             return facts.involvements.contains { $0.organisationID == organisation && partnerAccess.isCurrent($0, on: today) }
-        case (.chair, .write), (.chair, .readMeasurements), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
+        case (.chair, .write), (.chair, .readMeasurements), (.chair, .exportForResident), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
             return false
         }
     }

@@ -37,7 +37,7 @@ public struct BulkCaseLoader: Sendable {
                 let intake = from.adding(days: n * span / max(1, count))
                 let story = SyntheticCase.make(world: world, area: world.areas[n % world.areas.count], intake: intake, bsn: bsns.next(), rng: &rng)
                 let bsn = BSN(story.resident.bsn!)!
-                rows.add(story, sealedBSN: try vault.seal(bsn), bsnLookup: vault.lookup(bsn), world: world, memberships: memberships,
+                rows.add(story, sealedBSN: try vault.seal(bsn), bsnLookup: vault.lookup(bsn, in: world.areas[n % world.areas.count].id), world: world, memberships: memberships,
                          networkDays: networkDays, meetings: &meetings, today: today)
             }
             let batchRows = rows

@@ -89,7 +89,7 @@ public struct NationalData: Sendable {
                 rows.append(Resident.schema, ["id", "household_id", "given_name", "family_name", "birth_date", "bsn_sealed", "bsn_lookup", "street",
                                               "house_number", "postcode", "city", "district_id", "created_at", "updated_at"],
                             [resident, household, rng.pick(DemoNames.given), rng.pick(DemoNames.family), birth.description, try vault.seal(bsn),
-                             vault.lookup(bsn), rng.pick(DemoNames.streets), String(Int.random(in: 1...180, using: &rng)), "1234AB", "Nederland",
+                             vault.lookup(bsn, in: region.id), rng.pick(DemoNames.streets), String(Int.random(in: 1...180, using: &rng)), "1234AB", "Nederland",
                              district, created, created])
                 counts.residents += 1
                 // 1 request, or 2 for a quarter of the residents: 1.25 on average.

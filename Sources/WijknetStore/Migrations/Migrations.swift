@@ -24,5 +24,6 @@ public enum WijknetMigrations {
         CreateSignInAttempts(),
         UpdateUserTokensAddExpiresAt(),
         UpdateOutsideReasonsAddRetired(),
+        UpdateResidentsKeyBSNPerArea(),
     ]
 }

@@ -111,9 +111,14 @@ public enum AuditLog {
     }
 
     /// Every entry that names the resident, oldest first.
-    static func entries(naming resident: UUID, on db: any Database) async throws -> [AuditEntry] {
+    /// Every entry that names one of `residents` (the records of one person), oldest first.
+    static func entries(naming residents: [UUID], on db: any Database) async throws -> [AuditEntry] {
         try await AuditEntry.query(on: db)
-            .filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, resident.uuidString))
+            .group(.or) { group in
+                for resident in residents {
+                    group.filter(SearchPattern.lowerLike(column: "resident_ids", table: AuditEntry.schema, resident.uuidString))
+                }
+            }
             .sort(\.$seq).all()
     }
 

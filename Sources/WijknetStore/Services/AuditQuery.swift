@@ -52,10 +52,11 @@ public struct AuditQuery: Sendable {
     public func residentAccess(bsn raw: String) async throws -> [AuditEntry] {
         guard CasePolicy.mayAudit(actor.role) else { throw StoreError.forbidden }
         guard let bsn = BSN(raw) else { throw StoreError.invalid(ValidationFailure("bsn", "BSN is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.")) }
-        guard let resident = try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(bsn)).first(), let id = resident.id else {
-            throw StoreError.notFound(what: "inwoner")
-        }
-        try await audit.recordRead(.search, "resident", id, residents: [id], purpose: "Overzicht inzage voor de inwoner (AVG art. 15)", on: db)
-        return try await AuditLog.entries(naming: id, on: db)
+        // Each area keeps its own record of a person: the overview covers all of them.
+        let lookups = try await Area.query(on: db).all().map { vault.lookup(bsn, in: try $0.requireID()) }
+        let ids = try await Resident.query(on: db).filter(\.$bsnLookup ~~ lookups).all().compactMap(\.id)
+        guard !ids.isEmpty else { throw StoreError.notFound(what: "inwoner") }
+        try await audit.recordRead(.search, "resident", ids.first, residents: ids, purpose: "Overzicht inzage voor de inwoner (AVG art. 15)", on: db)
+        return try await AuditLog.entries(naming: ids + (try await ResidentService.mergedInto(ids, on: db)), on: db)
     }
 }

@@ -49,16 +49,17 @@ public struct BSNKeyRotation: Sendable {
             var done = 0
             var after: UUID?
             while true {
-                let from: SQLQueryString = after.map { "AND id > \(bind: $0)" } ?? ""
+                let from: SQLQueryString = after.map { "AND r.id > \(bind: $0)" } ?? ""
                 let rows = try await sql.raw("""
-                    SELECT id, bsn_sealed FROM residents WHERE anonymised_on IS NULL \(from) ORDER BY id LIMIT \(unsafeRaw: String(batch))
+                    SELECT r.id AS id, r.bsn_sealed AS bsn_sealed, d.area_id AS area FROM residents r JOIN districts d ON d.id = r.district_id
+                    WHERE r.anonymised_on IS NULL \(from) ORDER BY r.id LIMIT \(unsafeRaw: String(batch))
                     """).all()
                 guard !rows.isEmpty else { break }
                 for row in rows {
                     let id = try row.decode(column: "id", as: UUID.self)
                     let bsn = try old.open(try row.decode(column: "bsn_sealed", as: String.self))
                     try await sql.raw("""
-                        UPDATE residents SET bsn_sealed = \(bind: try new.seal(bsn)), bsn_lookup = \(bind: new.lookup(bsn)) WHERE id = \(bind: id)
+                        UPDATE residents SET bsn_sealed = \(bind: try new.seal(bsn)), bsn_lookup = \(bind: new.lookup(bsn, in: try row.decode(column: "area", as: UUID.self))) WHERE id = \(bind: id)
                         """).run()
                     after = id
                 }

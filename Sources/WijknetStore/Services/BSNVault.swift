@@ -53,8 +53,15 @@ public struct BSNVault: Sendable {
 
     /// The HMAC of the number, hex: equal BSNs give equal hashes, and without the key the hash
     /// cannot be tried against all numbers.
-    public func lookup(_ bsn: BSN) -> String {
+    func keyedHash(_ bsn: BSN) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(bsn.digits.utf8), using: lookupKey).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// How a resident of `area` is found by BSN (`Resident.bsnLookup`). Each area keeps its own
+    /// record of a person: a BSN is unique within an area, and a coach who registers a resident
+    /// known in another area neither finds nor learns of that record.
+    public func lookup(_ bsn: BSN, in area: UUID) -> String {
+        Resident.areaLookup(area: area, hash: keyedHash(bsn))
     }
 
     /// A resident's pseudonym for research exports: the same resident always gets the same one, so

@@ -26,8 +26,8 @@ extension RequestService {
     }
 
     /// `audited: false` only for reads that are already logged as part of a larger one (an export).
-    func caseFile(_ id: UUID, audited: Bool) async throws -> CaseFile {
-        let request = try await load(id, for: .read)
+    func caseFile(_ id: UUID, audited: Bool, for action: CaseAction = .read) async throws -> CaseFile {
+        let request = try await load(id, for: action)
         if audited {
             try await audit.recordRead(.read, "request", id, residents: [request.$resident.id], purpose: "Dossier ingezien", on: db)
         }

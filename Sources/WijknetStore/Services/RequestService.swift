@@ -257,7 +257,10 @@ public struct RequestService: Sendable {
             throw StoreError.notFound(what: "verzoek")
         }
         let onAgenda = actor.role == .chair ? try await AgendaItem.query(on: db).filter(\.$request.$id == id).count() > 0 : false
-        let facts = CaseFacts(areaID: request.$area.id, involvements: try await involvements(id, request, db), onMeetingAgenda: onAgenda)
+        let residentArea = action == .exportForResident
+            ? try await Resident.query(on: db).filter(\.$id == request.$resident.id).with(\.$district).first()?.district.$area.id : nil
+        let facts = CaseFacts(areaID: request.$area.id, involvements: try await involvements(id, request, db), onMeetingAgenda: onAgenda,
+                              residentAreaID: residentArea)
         guard CasePolicy.allows(actor, action, facts, on: today, partnerAccess: partnerAccess) else { throw StoreError.notFound(what: "verzoek") }
         return request
     }

@@ -22,11 +22,11 @@ extension ResidentService {
         let requests = RequestService(db: db, actor: actor, channel: audit.channel)
         var cases: [CaseFile] = []
         for request in try await SupportRequest.query(on: db).filter(\.$resident.$id == id).sort(\.$intakeDate).all() {
-            cases.append(try await requests.caseFile(request.requireID(), audited: false))
+            cases.append(try await requests.caseFile(request.requireID(), audited: false, for: .exportForResident))
         }
         let assessments = try await ZRMAssessment.query(on: db).filter(\.$resident.$id == id).with(\.$scores).with(\.$assessor)
             .sort(\.$assessedOn).sort(\.$createdAt).all()
         return ResidentExport(resident: resident, bsn: try vault.open(resident.bsnSealed), cases: cases, zrmAssessments: assessments,
-                              accessLog: try await AuditLog.entries(naming: id, on: db))
+                              accessLog: try await AuditLog.entries(naming: [id] + (try await ResidentService.mergedInto([id], on: db)), on: db))
     }
 }

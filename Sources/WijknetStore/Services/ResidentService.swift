@@ -23,8 +23,10 @@ public struct ResidentService: Sendable {
         let valid: ValidResident
         do { valid = try input.validate(today: today) } catch { throw StoreError.invalid(error) }
         return try await db.transaction { db in
-            try await checkDistrict(valid.districtID, on: db)
-            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn)).first() != nil {
+            let area = try await checkDistrict(valid.districtID, on: db)
+            // Within the area only: a resident known in another area gets this area's own record,
+            // and nothing here tells the coach about the other one.
+            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn, in: area)).first() != nil {
                 throw StoreError.invalid(ValidationFailure("bsn", "Er is al een inwoner met dit BSN geregistreerd."))
             }
             let householdID: UUID
@@ -38,7 +40,7 @@ public struct ResidentService: Sendable {
                 try await household.create(on: db)
                 householdID = try household.requireID()
             }
-            let resident = try Resident(householdID: householdID, valid: valid, vault: vault)
+            let resident = try Resident(householdID: householdID, valid: valid, area: area, vault: vault)
             try await resident.create(on: db)
             try await audit.record(.create, "resident", resident.id, residents: [try resident.requireID()], purpose: "Inwoner geregistreerd", on: db)
             return resident
@@ -59,11 +61,11 @@ public struct ResidentService: Sendable {
             // Access first, then input: someone without access learns nothing from a validation error.
             let resident = try await load(id, on: db)
             let valid = try validating { () throws(ValidationFailure) in try input.validate(today: today) }
-            try await checkDistrict(valid.districtID, on: db)
-            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn)).filter(\.$id != id).first() != nil {
+            let area = try await checkDistrict(valid.districtID, on: db)
+            if try await Resident.query(on: db).filter(\.$bsnLookup == vault.lookup(valid.bsn, in: area)).filter(\.$id != id).first() != nil {
                 throw StoreError.invalid(ValidationFailure("bsn", "Er is al een inwoner met dit BSN geregistreerd."))
             }
-            try resident.apply(valid, vault: vault)
+            try resident.apply(valid, area: area, vault: vault)
             try await resident.save(on: db)
             try await audit.record(.update, "resident", id, residents: [id], purpose: "Gegevens inwoner gecorrigeerd (AVG art. 16)", on: db)
             return resident
@@ -105,13 +107,15 @@ public struct ResidentService: Sendable {
         return resident
     }
 
-    private func checkDistrict(_ id: UUID, on db: any Database) async throws {
+    /// The area of the wijk, which must be the coach's.
+    private func checkDistrict(_ id: UUID, on db: any Database) async throws -> UUID {
         guard let district = try await District.find(id, on: db) else {
             throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk is onbekend."))
         }
         guard district.$area.id == actor.areaID else {
-            throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk hoort niet bij het gebied van je team."))
+            throw StoreError.invalid(ValidationFailure("districtId", "Deze wijk hoort niet bij het gebied van je team. Is de inwoner verhuisd? Draag het dossier dan over."))
         }
+        return district.$area.id
     }
 
     /// Residents of the coach's area whose name contains `text`, or whose BSN is `text` exactly.
@@ -124,7 +128,7 @@ public struct ResidentService: Sendable {
         try validating { () throws(ValidationFailure) in try check.finish() }
         let query = Resident.query(on: db).filter(\.$district.$id ~~ districts).filter(\.$anonymisedOn == nil).with(\.$district)
         if let bsn = BSN(trimmed) {
-            query.filter(\.$bsnLookup == vault.lookup(bsn))
+            query.filter(\.$bsnLookup == vault.lookup(bsn, in: area))
         } else if !trimmed.isEmpty {
             query.group(.or) { group in
                 group.filter(SearchPattern.lowerLike(column: "given_name", table: Resident.schema, trimmed))

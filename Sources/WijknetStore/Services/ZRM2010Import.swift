@@ -36,7 +36,7 @@ public struct ZRM2010Import: Sendable {
         // worded the same whether they live elsewhere or nowhere.
         let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
         var byLookup: [String: UUID] = [:]
-        let lookups = Array(Set(rows.map { residents.vault.lookup($0.bsn) }))
+        let lookups = Array(Set(rows.map { residents.vault.lookup($0.bsn, in: area) }))
         for start in stride(from: 0, to: lookups.count, by: 500) {
             let batch = Array(lookups[start..<min(lookups.count, start + 500)])
             for resident in try await Resident.query(on: db).filter(\.$bsnLookup ~~ batch).filter(\.$district.$id ~~ districts)
@@ -44,13 +44,13 @@ public struct ZRM2010Import: Sendable {
                 byLookup[resident.bsnLookup] = try resident.requireID()
             }
         }
-        let unknown = rows.filter { byLookup[residents.vault.lookup($0.bsn)] == nil }
+        let unknown = rows.filter { byLookup[residents.vault.lookup($0.bsn, in: area)] == nil }
         guard unknown.isEmpty else {
             return .refused(unknown.map {
                 FileProblem(line: $0.line, column: "bsn", message: "In je gebied is geen inwoner met dit BSN; registreer de inwoner eerst.")
             })
         }
-        let matched = rows.map { (row: $0, resident: byLookup[residents.vault.lookup($0.bsn)]!) }
+        let matched = rows.map { (row: $0, resident: byLookup[residents.vault.lookup($0.bsn, in: area)]!) }
         var existing: Set<String> = []
         let ids = Array(Set(matched.map(\.resident)))
         for start in stride(from: 0, to: ids.count, by: 500) {

@@ -14,6 +14,7 @@ enum ResidentsAPI {
         residents.delete(":id", use: erase)
         residents.get(":id", "retention", use: retention)
         residents.get(":id", "export", use: export)
+        residents.post(":id", "transfer", use: transfer)
     }
 
     /// `q` is required (the service says so after checking the role): a search for nothing is a
@@ -31,6 +32,18 @@ enum ResidentsAPI {
         let input = try req.content.decode(ResidentInput.self)
         let resident = try await req.residentService().register(input)
         return try await ResidentDTO(resident, vault: req.application.vault).encodeResponse(status: .created, for: req)
+    }
+
+    struct TransferDTO: Content {
+        let area: String
+    }
+
+    /// The resident moved to another area: the record goes to that area's team.
+    @Sendable static func transfer(req: Request) async throws -> TransferDTO {
+        let (service, id) = (try req.residentService(), try req.id())
+        // Access first: someone without it learns nothing from how the body is read.
+        try await service.requireAccess(id)
+        return TransferDTO(area: try await service.transfer(id, try req.content.decode(ResidentMoveInput.self)))
     }
 
     /// Everything about one resident, for their right of access (AVG art. 15).

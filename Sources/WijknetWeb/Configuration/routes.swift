@@ -35,6 +35,8 @@ func routes(_ app: Application) throws {
     signedIn.post("inwoners", ":id", "wijzigen", use: ResidentRightsPages.save)
     signedIn.get("inwoners", ":id", "wissen", use: ResidentRightsPages.eraseForm)
     signedIn.post("inwoners", ":id", "wissen", use: ResidentRightsPages.erase)
+    signedIn.get("inwoners", ":id", "verhuizen", use: ResidentMovePage.form)
+    signedIn.post("inwoners", ":id", "verhuizen", use: ResidentMovePage.move)
     signedIn.get("inwoners", ":id", "export", use: ResidentExportPage.show)
     signedIn.get("inwoners", ":id", "export.json", use: ResidentExportPage.json)
     signedIn.get("overleggen", use: MeetingsPage.list)

@@ -20,6 +20,7 @@ enum SiteURL {
     case residentEdit(UUID)
     case residentZRM(UUID)
     case residentErase(UUID)
+    case residentMove(UUID)
     case residentExport(UUID)
     case residentExportJSON(UUID)
     case meetings
@@ -83,6 +84,7 @@ enum SiteURL {
         case .residentEdit(let id): "/inwoners/\(id)/wijzigen"
         case .residentZRM(let id): "/inwoners/\(id)/zrm"
         case .residentErase(let id): "/inwoners/\(id)/wissen"
+        case .residentMove(let id): "/inwoners/\(id)/verhuizen"
         case .residentExport(let id): "/inwoners/\(id)/export"
         case .residentExportJSON(let id): "/inwoners/\(id)/export.json"
         case .meetings: "/overleggen"

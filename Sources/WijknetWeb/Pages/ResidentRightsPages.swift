@@ -29,6 +29,7 @@ enum ResidentRightsPages {
         \(ResidentsPage.detailFields(state, districts: districts))
         <button type="submit">Opslaan</button> <a href="\(SiteURL.residentExport(id).path)">Alle gegevens van deze inwoner</a>
         </form>
+        <p><a href="\(SiteURL.residentMove(id).path)">Verhuisd naar een ander gebied: dossier overdragen</a></p>
         <p><a href="\(SiteURL.residentErase(id).path)">Gegevens wissen op verzoek van de inwoner</a></p>
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
