@@ -49,6 +49,8 @@ extension AppTests {
             case historyImport
             /// Importing older ZRM assessments of residents: the coach (each resident checked against their area).
             case zrmImport
+            /// Importing the case history: the coach for their area, or an administrator.
+            case caseHistoryImport
             case admin
             case audit
         }
@@ -99,6 +101,7 @@ extension AppTests {
             "GET /import/toewijzingen": .historyImport, "POST /import/toewijzingen": .historyImport,
             "POST /api/v1/imports/assignments": .historyImport,
             "GET /import/zrm2010": .zrmImport, "POST /import/zrm2010": .zrmImport, "POST /api/v1/imports/zrm2010": .zrmImport,
+            "GET /import/dossiers": .caseHistoryImport, "POST /import/dossiers": .caseHistoryImport, "POST /api/v1/imports/cases": .caseHistoryImport,
             "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "POST /raadsbrief/teksten": .letterWrite,
             "GET /enquete": .surveyRead, "POST /enquete/rondes": .surveyManage, "GET /enquete/rondes/:id": .surveyAnswer,
             "POST /enquete/rondes/:id": .surveyAnswer, "POST /enquete/rondes/:id/sluiten": .surveyManage,
@@ -137,6 +140,7 @@ extension AppTests {
             case .drillDown: return [.coach, .chair].contains(role)
             case .historyImport: return [.admin, .analyst].contains(role)
             case .zrmImport: return role == .coach
+            case .caseHistoryImport: return [.coach, .admin].contains(role)
             case .letterWrite, .surveyManage, .profiles: return role == .analyst
             case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
             case .surveyAnswer: return [.coach, .chair, .partner].contains(role)

@@ -124,6 +124,10 @@ public enum CasePolicy {
     /// Roles that import assignments from the system before Wijknet (no personal data in them).
     public static func mayImportHistory(_ role: Role) -> Bool { [.admin, .analyst].contains(role) }
 
+    /// Importing the case history from before Wijknet: personal data with real past dates, so the
+    /// coach for their own area, or an administrator bringing in the whole municipality.
+    public static func mayImportCaseHistory(_ role: Role) -> Bool { [.coach, .admin].contains(role) }
+
     /// Importing older ZRM assessments: personal data, so only the coach, for residents of their own area.
     public static func mayImportZRM(_ role: Role) -> Bool { role == .coach }
 

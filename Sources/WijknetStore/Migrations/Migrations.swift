@@ -25,5 +25,6 @@ public enum WijknetMigrations {
         UpdateUserTokensAddExpiresAt(),
         UpdateOutsideReasonsAddRetired(),
         UpdateResidentsKeyBSNPerArea(),
+        UpdateRequestsAddSourceID(),
     ]
 }

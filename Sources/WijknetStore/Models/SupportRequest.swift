@@ -17,6 +17,8 @@ public final class SupportRequest: Model, @unchecked Sendable {
     @Parent(key: "area_id") public var area: Area
     @OptionalParent(key: "network_id") public var network: Network?
     @Field(key: "intake_date") public var intakeDate: String
+    /// The request's number in the system before Wijknet, for an imported request (`CaseHistoryImport`).
+    @OptionalField(key: "source_id") public var sourceID: String?
     @Field(key: "summary") public var summary: String
     @Field(key: "law") public var law: LawScope
     /// Life domains, joined by `|`.

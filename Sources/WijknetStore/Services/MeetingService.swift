@@ -23,14 +23,18 @@ public struct MeetingService: Sendable {
             return planned
         }
         let network = try await Lookup.require(Network.self, networkID, on: db, what: "netwerk")
-        let day = date.onOrAfter(weekday: network.meetingWeekday).description
+        return try await meeting(network: networkID, on: date.onOrAfter(weekday: network.meetingWeekday), on: db)
+    }
+
+    /// The network's meeting on `day`, added when there is none.
+    static func meeting(network networkID: UUID, on day: CalendarDate, on db: any Database) async throws -> Meeting {
         // Two coaches routing at once may both find no meeting: the second insert gives way to the
         // first (one meeting per network and day) instead of failing, and both use that meeting.
         try await sqlDatabase(db).raw("""
-            INSERT INTO \(ident: Meeting.schema) (id, network_id, date) VALUES (\(bind: UUID()), \(bind: networkID), \(bind: day))
+            INSERT INTO \(ident: Meeting.schema) (id, network_id, date) VALUES (\(bind: UUID()), \(bind: networkID), \(bind: day.description))
             ON CONFLICT (network_id, date) DO NOTHING
             """).run()
-        guard let meeting = try await Meeting.query(on: db).filter(\.$network.$id == networkID).filter(\.$date == day).first() else {
+        guard let meeting = try await Meeting.query(on: db).filter(\.$network.$id == networkID).filter(\.$date == day.description).first() else {
             throw StoreError.notFound(what: "overleg")
         }
         return meeting

@@ -12,6 +12,8 @@ enum ImportsAPI {
             .on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: assignments)
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportZRM, slots: slots))
             .on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: zrm2010)
+        api.grouped(UploadGate(mayUpload: CasePolicy.mayImportCaseHistory, slots: slots))
+            .on(.POST, "imports", "cases", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: cases)
     }
 
     struct ReportDTO: Content {
@@ -45,7 +47,22 @@ enum ImportsAPI {
         }
     }
 
-    static func failure(_ problems: [FileProblem]) -> ValidationFailure {
-        ValidationFailure(problems.map { FieldError($0.column.isEmpty ? "line[\($0.line)]" : "line[\($0.line)].\($0.column)", "Regel \($0.line): \($0.message)") })
+    /// The case history from before Wijknet (JSON, docs/import.md), for the coach's area or, for an
+    /// administrator, any area.
+    @Sendable static func cases(req: Request) async throws -> ReportDTO {
+        let importer = try req.caseHistoryImport()
+        switch try await importer.check(Array(req.body.data?.readableBytesView ?? ByteBuffer().readableBytesView)) {
+        case .refused(let problems):
+            throw failure(problems, unit: "requests", word: "Verzoek")
+        case .ready(let checked):
+            try await importer.apply(checked)
+            return ReportDTO(rows: checked.total, imported: checked.new, alreadyThere: checked.alreadyThere)
+        }
+    }
+
+    /// A refused file's problems, each named `line[N].column` (or `requests[N].field` for the
+    /// case history, counted from 1 like the page).
+    static func failure(_ problems: [FileProblem], unit: String = "line", word: String = "Regel") -> ValidationFailure {
+        ValidationFailure(problems.map { FieldError($0.column.isEmpty ? "\(unit)[\($0.line)]" : "\(unit)[\($0.line)].\($0.column)", "\(word) \($0.line): \($0.message)") })
     }
 }

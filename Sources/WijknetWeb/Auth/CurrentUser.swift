@@ -37,6 +37,9 @@ extension Request {
     func effectService() throws -> EffectService {
         EffectService(db: db, actor: try actor(), followUpMonths: application.wijknetConfig.followUpMonths, channel: auditChannel)
     }
+    func caseHistoryImport() throws -> CaseHistoryImport {
+        CaseHistoryImport(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
+    }
     func meetingService() throws -> MeetingService { MeetingService(db: db, actor: try actor(), channel: auditChannel) }
 
     func requireRole(_ roles: Role...) throws -> User {

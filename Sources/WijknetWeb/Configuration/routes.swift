@@ -98,6 +98,8 @@ func routes(_ app: Application) throws {
     upload(CasePolicy.mayImportHistory).on(.POST, "import", "toewijzingen", body: .stream, use: HistoryImportPage.upload)
     signedIn.get("import", "zrm2010", use: ZRM2010ImportPage.form)
     upload(CasePolicy.mayImportZRM).on(.POST, "import", "zrm2010", body: .stream, use: ZRM2010ImportPage.upload)
+    signedIn.get("import", "dossiers", use: CaseHistoryImportPage.form)
+    upload(CasePolicy.mayImportCaseHistory).on(.POST, "import", "dossiers", body: .stream, use: CaseHistoryImportPage.upload)
 
     let api = app.grouped("api", "v1").grouped(APIRateLimit(buckets: RateBuckets(perMinute: config.apiRequestsPerMinute)))
     api.get("openapi.json", use: OpenAPIDocument.serve)

@@ -42,6 +42,7 @@ enum SiteURL {
     case dashboardRequests(String)
     case historyImport
     case zrm2010Import
+    case caseHistoryImport
     case profiles
     case profileExport
     case profileName(UUID)
@@ -106,6 +107,7 @@ enum SiteURL {
         case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
         case .historyImport: "/import/toewijzingen"
         case .zrm2010Import: "/import/zrm2010"
+        case .caseHistoryImport: "/import/dossiers"
         case .profiles: "/profielen"
         case .profileExport: "/profielen/export.csv"
         case .profileName(let id): "/profielen/\(id)/naam"

@@ -24,7 +24,14 @@ enum HistoryImportPage {
         persoonsgegevens: per toewijzing het nummer in het bronsysteem, wet, productcode, aanbieder, wijk, start, einde,
         uren per week en soort. De kolommen staan in <code>docs/import.md</code>. Het hele bestand wordt eerst gecontroleerd;
         bij één fout wordt niets opgeslagen. Een toewijzing die al is geïmporteerd (zelfde bron_id) wordt overgeslagen.</p>
+        \(casesLink(req))
         """)
+    }
+
+    /// Administrators also bring in whole case files, with persons and real dates.
+    static func casesLink(_ req: Request) -> Markup {
+        guard let role = try? req.requireUser().role, CasePolicy.mayImportCaseHistory(role) else { return .empty }
+        return "<p>Hele dossiers (inwoners, verzoeken, besluiten) met hun echte datums: <a href=\"\(SiteURL.caseHistoryImport.path)\">dossiers importeren</a>.</p>"
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {

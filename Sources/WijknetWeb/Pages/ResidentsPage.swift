@@ -29,6 +29,7 @@ enum ResidentsPage {
         <button type="submit">Zoeken</button></form>
         \(results)
         <p><a class="button" href="\(SiteURL.newResident.path)">Nieuwe inwoner registreren</a></p>
+        <p><a href="\(SiteURL.caseHistoryImport.path)">Dossiers van vóór Wijknet importeren</a></p>
         """)
     }
 

@@ -1,0 +1,51 @@
+import Vapor
+import WijknetCore
+import WijknetStore
+
+/// `/import/dossiers`: the case history from the system before Wijknet (JSON, docs/import.md):
+/// residents, requests, meetings, decisions, assignments and referrals on their real dates. For a
+/// coach of the area, or an administrator. The whole file is checked first and refused with every
+/// problem listed; a good file is written in one transaction.
+enum CaseHistoryImportPage {
+    static func requireRole(_ req: Request) throws {
+        guard CasePolicy.mayImportCaseHistory(try req.requireUser().role) else {
+            throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot het importeren van dossiers.")
+        }
+    }
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        try requireRole(req)
+        return render(req, problems: [], error: nil)
+    }
+
+    static func render(_ req: Request, problems: [FileProblem], error: String?, flash: String? = nil) -> Response {
+        CSVUpload.page(req, title: "Dossiers importeren", action: .caseHistoryImport, problems: problems, error: error, flash: flash, file: .json, """
+        <h1>Dossiers van vóór Wijknet importeren</h1>
+        <p>Verzoeken uit het vorige systeem, met hun echte datums: de inwoner (op BSN), het keukentafelgesprek, de route, het
+        overleg, het besluit met de uitkomsten, de toewijzingen, de toeleidingen en het afsluiten. Daarna tonen de cijfers van
+        voorbije kwartalen (K1–K10) deze geschiedenis. Het formaat (JSON) staat in <code>docs/import.md</code>.</p>
+        <p>Elk verzoek volgt dezelfde regels als in Wijknet zelf; alleen de datums liggen in het verleden. Een reden voor zorg buiten
+        het netwerk mag ontbreken: die telt als ‘\(OutsideReasonOption.notRecordedLabel)’. Het hele bestand wordt eerst gecontroleerd;
+        bij één fout wordt niets opgeslagen. Een verzoek dat al is geïmporteerd (zelfde <code>sourceId</code>) wordt overgeslagen.
+        Elk geïmporteerd verzoek staat in het auditlog.</p>
+        """)
+    }
+
+    @Sendable static func upload(req: Request) async throws -> Response {
+        try requireRole(req)
+        let bytes: [UInt8]
+        switch CSVUpload.bytes(from: req, kind: "JSON") {
+        case .success(let read): bytes = read
+        case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
+        }
+        let importer = try req.caseHistoryImport()
+        switch try await importer.check(bytes) {
+        case .refused(let problems):
+            return render(req, problems: problems, error: nil)
+        case .ready(let checked):
+            try await importer.apply(checked)
+            return render(req, problems: [], error: nil,
+                          flash: "\(checked.new) \(checked.new == 1 ? "verzoek" : "verzoeken") geïmporteerd, \(checked.alreadyThere) al eerder geïmporteerd.")
+        }
+    }
+}
