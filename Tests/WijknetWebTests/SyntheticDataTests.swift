@@ -106,3 +106,33 @@ final class LockedLines: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { lines.append(line) } }
     var all: [String] { lock.withLock { lines } }
 }
+
+extension AppTests.SyntheticDataTests {
+    /// Issue 11, point 12: the demo tells seed 001's story over 2025, as domain.md defines the
+    /// figures: about 165 requests a year through the meeting, K2 about 66%, K3 about 30%, and K5
+    /// rising from about 25% early in the year to about 50% at the end.
+    @Test func theDemoYearTellsTheSeedsStory() async throws {
+        try await withApp { app, world in
+            let from = DemoWorld.networkStart, to = CalendarDate(year: 2025, month: 12, day: 31)!
+            // The demo's density: 500 requests a year.
+            try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: 500 * from.days(until: to) / 365, from: from, to: to)
+            let analyst = try #require(try await User.query(on: app.db).filter(\.$role == .analyst).first())
+            let figures = FiguresService(db: app.db, actor: Actor(userID: analyst.id!, username: analyst.username, role: .analyst, organisationID: nil, areaID: nil))
+            let asOf = CalendarDate(year: 2026, month: 6, day: 30)!
+            let year = try await figures.figures(FigureQuery(period: .year(2025)!), trendQuarters: 1, asOf: asOf).figures
+            // February to December: eleven twelfths of 165.
+            #expect((125...175).contains(year.discussedInMeeting), "K1 2025: \(year.discussedInMeeting)")
+            #expect((0.58...0.74).contains(year.discussedWithCareInside.value ?? 0), "K2 2025: \(year.discussedWithCareInside)")
+            #expect((0.24...0.36).contains(year.discussedWithWelfare.value ?? 0), "K3 2025: \(year.discussedWithWelfare)")
+            var k5: [Double] = []
+            for quarter in 1...4 {
+                let f = try await figures.figures(FigureQuery(period: .quarter(2025, quarter)!), trendQuarters: 1, asOf: asOf).figures
+                let both = f.newFirstInside.values.reduce(Ratio.empty) { Ratio(part: $0.part + $1.part, base: $0.base + $1.base) }
+                k5.append(both.value ?? 0)
+            }
+            #expect((0.15...0.35).contains(k5[0]), "K5 Q1 2025: \(k5)")
+            #expect((0.40...0.60).contains(k5[3]), "K5 Q4 2025: \(k5)")
+            #expect(k5[0] < k5[1] && k5[1] < k5[3] && k5[0] < k5[2], "K5 rises over 2025: \(k5)")
+        }
+    }
+}

@@ -6,8 +6,10 @@ import WijknetStore
 /// Loads the demo: Arnhem's pilot areas and a year of synthetic cases with their ZRM assessments,
 /// and a first version of the zelfredzaamheidprofielen derived from them.
 public enum DemoData {
-    /// Number of requests in a year of demo data: about 165 of them go through the meeting.
-    public static let defaultRequests = 500
+    /// The demo runs from the start of the networks (February 2025, seed 001) until yesterday.
+    static var period: (from: CalendarDate, to: CalendarDate) { (DemoWorld.networkStart, CalendarDate.today().adding(days: -1)) }
+    /// 500 requests a year of the demo period, about 165 a year of them through the meeting.
+    public static var defaultRequests: Int { 500 * max(1, period.from.days(until: period.to)) / 365 }
     public static let requestRange = 0...100_000
 
     /// Seeds the demo unless the database already holds users. Returns whether it seeded.
@@ -16,8 +18,7 @@ public enum DemoData {
         guard try await User.query(on: app.db).count() == 0 else { return false }
         let hash = try await app.password.async.hash(DemoPassword.value)
         let world = try await DemoWorld.create(on: app.db, passwordHash: hash)
-        let to = CalendarDate.today().adding(days: -1)
-        let from = to.adding(days: -365)
+        let (from, to) = period
         let step = max(1, requests / 10)
         try await CaseGenerator(world: world, db: app.db, vault: app.vault).generate(count: requests, from: from, to: to, zrm: true) { done in
             if done % step == 0 || done == requests { log("Demo: \(done) van \(requests) verzoeken aangemaakt") }

@@ -6,7 +6,7 @@ import WijknetWeb
 /// `wijknet demo [--requests N]`: migrate and load the demo data into an empty database.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "requests", help: "Number of synthetic requests (default 500)")
+        @Option(name: "requests", help: "Number of synthetic requests (default: 500 a year since the networks started, February 2025)")
         var requests: Int?
     }
 
