@@ -251,11 +251,15 @@ public enum CaseHistoryFile {
         // The route and its dates, in the order the live flow allows.
         var status = RequestStatus.registered
         var version = 1
+        var outOfOrder = false
+        /// The first step out of order is reported; the steps after it follow from it.
         func step(_ event: RequestEvent, _ column: String) {
+            guard !outOfOrder else { return }
             do {
                 status = try RequestLifecycle.next(after: status, on: event)
                 version += 1
             } catch {
+                outOfOrder = true
                 fail(column, error.message)
             }
         }
@@ -265,9 +269,11 @@ public enum CaseHistoryFile {
             route = Route(rawValue: text)
             if route == nil { fail("route", "Route moet meeting of direct zijn.") }
         }
-        func notBefore(_ date: CalendarDate?, _ earlier: CalendarDate?, _ column: String, _ what: String) {
+        /// What happened (an intake, a meeting, a decision, a closing) lies in the past; support may
+        /// also be planned to start later, as in the live flow.
+        func notBefore(_ date: CalendarDate?, _ earlier: CalendarDate?, _ column: String, _ what: String, planned: Bool = false) {
             if let date, let earlier, date < earlier { fail(column, "\(what) ligt vóór \(earlier.dutch).") }
-            if let date, date > today { fail(column, "\(what) ligt in de toekomst.") }
+            if let date, date > today, !planned { fail(column, "\(what) ligt in de toekomst.") }
         }
         switch route {
         case .meeting?:
@@ -343,7 +349,7 @@ public enum CaseHistoryFile {
                                         outsideReason: a.outsideReason, outsideReasonText: a.outsideReasonText)
             let renames = ["startDate": "start", "endDate": "end", "previousAssignmentId": "previous", "productId": "productCode", "providerId": "provider"]
             guard let shaped = validated(prefix, rename: renames, { () throws(ValidationFailure) in try input.validateShape(requestLaw: law) }) else { continue }
-            notBefore(shaped.start, decisionDate, prefix + "start", "De start")
+            notBefore(shaped.start, intake, prefix + "start", "De start", planned: true)
             let inside = NetworkPlacement.isInside(provider: provider.id, network: district?.network, on: shaped.start, memberships: refs.memberships)
             let decided = decision?.outcomes.first { $0.organisationID == provider.id && $0.outsideReason != nil }?.outsideReason
             let reasons = refs.reasons.map { OutsideReasonOption(code: $0.code, label: $0.label, requiresText: $0.requiresText) }
@@ -367,7 +373,7 @@ public enum CaseHistoryFile {
             if let valid = validated(prefix, rename: ["partnerId": "partner"], { () throws(ValidationFailure) in
                 try ReferralInput(partnerId: partner.id.uuidString, activity: r.activity, date: r.date, status: r.status).validate()
             }) {
-                notBefore(valid.date, decisionDate, prefix + "date", "De toeleiding")
+                notBefore(valid.date, intake, prefix + "date", "De toeleiding", planned: true)
                 referrals.append(valid)
             }
             step(.startSupport, prefix + "date")
