@@ -57,7 +57,7 @@ enum AuditAPI {
         let from = check.optionalDate(q.from, "from", label: "Vanaf")
         let to = check.optionalDate(q.to, "to", label: "Tot en met")
         try check.finish()
-        let page = try await AuditPages.query(req).entries(.init(username: q.username, action: action, from: from, to: to), try req.paging(defaultPerPage: AuditPages.perPage))
+        let page = try await req.auditQuery().entries(.init(username: q.username, action: action, from: from, to: to), try req.paging(defaultPerPage: AuditPages.perPage))
         return PageDTO(items: page.items.map(EntryDTO.init), page: page.page, perPage: page.perPage, total: page.total, totalIsExact: true)
     }
 
@@ -68,6 +68,6 @@ enum AuditAPI {
     /// POST, so the BSN travels in the body and never in a URL.
     @Sendable static func residentAccess(req: Request) async throws -> [EntryDTO] {
         let body = try req.content.decode(ResidentBody.self)
-        return try await AuditPages.query(req).residentAccess(bsn: body.bsn ?? "").map(EntryDTO.init)
+        return try await req.auditQuery().residentAccess(bsn: body.bsn ?? "").map(EntryDTO.init)
     }
 }

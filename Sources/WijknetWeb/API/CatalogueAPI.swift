@@ -24,8 +24,6 @@ enum CatalogueAPI {
         api.patch("outside-reasons", ":code", use: changeReason)
     }
 
-    static func admin(_ req: Request) throws -> AdminService { AdminService(db: req.db, actor: try req.actor()) }
-
     @Sendable static func municipalities(req: Request) async throws -> [MunicipalityDTO] {
         try await Catalogue.municipalities(on: req.db).map { MunicipalityDTO(id: try $0.requireID(), code: $0.code, name: $0.name) }
     }
@@ -35,7 +33,7 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createArea(req: Request) async throws -> Response {
-        let area = try await admin(req).createArea(try req.content.decode(AreaInput.self))
+        let area = try await req.adminService().createArea(try req.content.decode(AreaInput.self))
         return try await AreaDTO(area).encodeResponse(status: .created, for: req)
     }
 
@@ -45,7 +43,7 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createDistrict(req: Request) async throws -> Response {
-        let district = try await admin(req).createDistrict(try req.content.decode(DistrictInput.self))
+        let district = try await req.adminService().createDistrict(try req.content.decode(DistrictInput.self))
         return try await DistrictDTO(district).encodeResponse(status: .created, for: req)
     }
 
@@ -54,7 +52,7 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createNetwork(req: Request) async throws -> Response {
-        let network = try await admin(req).createNetwork(try req.content.decode(NetworkInput.self))
+        let network = try await req.adminService().createNetwork(try req.content.decode(NetworkInput.self))
         return try await NetworkDTO(network).encodeResponse(status: .created, for: req)
     }
 
@@ -63,12 +61,12 @@ enum CatalogueAPI {
     }
 
     @Sendable static func addMembership(req: Request) async throws -> Response {
-        let membership = try await admin(req).addMembership(network: try req.id(), try req.content.decode(MembershipInput.self))
+        let membership = try await req.adminService().addMembership(network: try req.id(), try req.content.decode(MembershipInput.self))
         return try await MembershipDTO(membership).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func endMembership(req: Request) async throws -> MembershipDTO {
-        try MembershipDTO(try await admin(req).endMembership(try req.id(), try req.content.decode(MembershipEndInput.self)))
+        try MembershipDTO(try await req.adminService().endMembership(try req.id(), try req.content.decode(MembershipEndInput.self)))
     }
 
     @Sendable static func organisations(req: Request) async throws -> [OrganisationDTO] {
@@ -77,7 +75,7 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createOrganisation(req: Request) async throws -> Response {
-        let organisation = try await admin(req).createOrganisation(try req.content.decode(OrganisationInput.self))
+        let organisation = try await req.adminService().createOrganisation(try req.content.decode(OrganisationInput.self))
         return try await OrganisationDTO(organisation).encodeResponse(status: .created, for: req)
     }
 
@@ -86,7 +84,7 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createProduct(req: Request) async throws -> Response {
-        let product = try await admin(req).createProduct(try req.content.decode(ProductInput.self))
+        let product = try await req.adminService().createProduct(try req.content.decode(ProductInput.self))
         return try await ProductDTO(product).encodeResponse(status: .created, for: req)
     }
 
@@ -95,13 +93,13 @@ enum CatalogueAPI {
     }
 
     @Sendable static func createReason(req: Request) async throws -> Response {
-        let option = try await admin(req).createReason(try req.content.decode(OutsideReasonInput.self))
+        let option = try await req.adminService().createReason(try req.content.decode(OutsideReasonInput.self))
         return try await option.encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func changeReason(req: Request) async throws -> OutsideReasonOption {
         let code = req.parameters.get("code") ?? ""
-        return try await admin(req).changeReason(code: code, try req.content.decode(OutsideReasonChange.self))
+        return try await req.adminService().changeReason(code: code, try req.content.decode(OutsideReasonChange.self))
     }
 }
 

@@ -37,7 +37,7 @@ enum ImportsAPI {
     /// ZRM 2010 assessments of residents of the coach's area.
     @Sendable static func zrm2010(req: Request) async throws -> ReportDTO {
         let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
-        let importer = try ZRM2010ImportPage.importer(req)
+        let importer = try req.zrm2010Import()
         switch try await importer.check(text) {
         case .refused(let problems):
             throw failure(problems)

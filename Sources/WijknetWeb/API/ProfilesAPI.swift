@@ -55,22 +55,22 @@ enum ProfilesAPI {
     }
 
     @Sendable static func list(req: Request) async throws -> [ProfileSetDTO] {
-        try await ProfilePages.service(req).sets().map(ProfileSetDTO.init)
+        try await req.profileService().sets().map(ProfileSetDTO.init)
     }
 
     @Sendable static func show(req: Request) async throws -> ProfileSetDTO {
-        try ProfileSetDTO(try await ProfilePages.service(req).set(version: try version(req)))
+        try ProfileSetDTO(try await req.profileService().set(version: try version(req)))
     }
 
     @Sendable static func derive(req: Request) async throws -> Response {
-        let service = try ProfilePages.service(req)
+        let service = try req.profileService()
         let input = try req.content.decode(ProfileDerivationInput.self)
         let set = try await service.derive(input)
         return try await ProfileSetDTO(try await service.set(version: set.version)).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func rename(req: Request) async throws -> ProfileDTO {
-        let service = try ProfilePages.service(req)
+        let service = try req.profileService()
         let set = try await service.set(version: try version(req))
         guard let number = req.parameters.get("number").flatMap(Int.init), let profile = set.profiles.first(where: { $0.number == number }) else {
             throw StoreError.notFound(what: "Profiel")

@@ -19,65 +19,61 @@ enum RequestsAPI {
         requests.post(":id", "close", use: close)
     }
 
-    static func service(_ req: Request) throws -> RequestService {
-        try req.requestService()
-    }
-
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {
         let query = try req.query.decode(RequestListQuery.self)
         let filter = try query.filter()
         let actor = try req.actor()
-        let page = try await service(req).list(filter, try req.paging())
+        let page = try await req.requestService().list(filter, try req.paging())
         return PageDTO(items: try page.items.map { try RequestDTO($0, for: actor) }, page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let input = try req.content.decode(RequestInput.self)
-        let request = try await service(req).register(input)
+        let request = try await req.requestService().register(input)
         return try await RequestDTO(request, for: try req.actor()).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func show(req: Request) async throws -> CaseFileDTO {
-        try CaseFileDTO(try await service(req).caseFile(try req.id()), vault: req.application.vault, for: try req.actor())
+        try CaseFileDTO(try await req.requestService().caseFile(try req.id()), vault: req.application.vault, for: try req.actor())
     }
 
     @Sendable static func update(req: Request) async throws -> RequestDTO {
         let input = try req.content.decode(RequestUpdateInput.self)
-        return try RequestDTO(try await service(req).update(try req.id(), input), for: try req.actor())
+        return try RequestDTO(try await req.requestService().update(try req.id(), input), for: try req.actor())
     }
 
     @Sendable static func route(req: Request) async throws -> RequestDTO {
         let input = try req.content.decode(RouteBody.self)
-        return try RequestDTO(try await service(req).route(try req.id(), input.route, expectedVersion: input.version), for: try req.actor())
+        return try RequestDTO(try await req.requestService().route(try req.id(), input.route, expectedVersion: input.version), for: try req.actor())
     }
 
     @Sendable static func decide(req: Request) async throws -> Response {
         let input = try req.content.decode(DecisionInput.self)
-        let outcomes = try await service(req).decide(try req.id(), input)
+        let outcomes = try await req.requestService().decide(try req.id(), input)
         return try await outcomes.map(OutcomeDTO.init).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func addAssignment(req: Request) async throws -> Response {
         let input = try req.content.decode(VersionedBody<AssignmentInput>.self)
-        let assignment = try await service(req).addAssignment(try req.id(), input.value, expectedVersion: input.version)
+        let assignment = try await req.requestService().addAssignment(try req.id(), input.value, expectedVersion: input.version)
         return try await AssignmentDTO(assignment).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func addReferral(req: Request) async throws -> Response {
         let input = try req.content.decode(VersionedBody<ReferralInput>.self)
-        let referral = try await service(req).addReferral(try req.id(), input.value, expectedVersion: input.version)
+        let referral = try await req.requestService().addReferral(try req.id(), input.value, expectedVersion: input.version)
         return try await ReferralDTO(referral).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func updateReferral(req: Request) async throws -> ReferralDTO {
         let body = try req.content.decode(ReferralStatusBody.self)
-        return try ReferralDTO(try await service(req).updateReferral(try req.id(), referral: try req.id("referral"), status: body.status))
+        return try ReferralDTO(try await req.requestService().updateReferral(try req.id(), referral: try req.id("referral"), status: body.status))
     }
 
     @Sendable static func close(req: Request) async throws -> RequestDTO {
         let version = req.body.data == nil ? nil : try req.content.decode(VersionOnly.self).version
-        return try RequestDTO(try await service(req).close(try req.id(), expectedVersion: version), for: try req.actor())
+        return try RequestDTO(try await req.requestService().close(try req.id(), expectedVersion: version), for: try req.actor())
     }
 }
 

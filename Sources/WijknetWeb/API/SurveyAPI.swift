@@ -17,8 +17,6 @@ enum SurveyAPI {
         survey.get("rounds", ":id", "results", use: results)
     }
 
-    static func service(_ req: Request) throws -> SurveyService { SurveyService(db: req.db, actor: try req.actor()) }
-
     struct QuestionDTO: Content {
         let id: UUID
         let text: String
@@ -70,22 +68,22 @@ enum SurveyAPI {
     struct RoundBody: Content { var quarter: String? }
 
     @Sendable static func questions(req: Request) async throws -> [QuestionDTO] {
-        try await service(req).questions().map(QuestionDTO.init)
+        try await req.surveyService().questions().map(QuestionDTO.init)
     }
 
     @Sendable static func addQuestion(req: Request) async throws -> Response {
-        let service = try service(req)
+        let service = try req.surveyService()
         guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
         let question = try await service.addQuestion(try req.content.decode(SurveyQuestionInput.self))
         return try await QuestionDTO(question).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func deactivate(req: Request) async throws -> QuestionDTO {
-        try QuestionDTO(try await service(req).deactivate(try req.id()))
+        try QuestionDTO(try await req.surveyService().deactivate(try req.id()))
     }
 
     @Sendable static func rounds(req: Request) async throws -> [RoundDTO] {
-        try await service(req).rounds().map { try RoundDTO($0) }
+        try await req.surveyService().rounds().map { try RoundDTO($0) }
     }
 
     @Sendable static func openRound(req: Request) async throws -> Response {
@@ -94,28 +92,28 @@ enum SurveyAPI {
         guard let quarter = text.flatMap(ReportingPeriod.init) else {
             throw ValidationFailure("quarter", "Kies een kwartaal, bijvoorbeeld 2026Q1.")
         }
-        let round = try await service(req).openRound(quarter)
+        let round = try await req.surveyService().openRound(quarter)
         return try await RoundDTO(round).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func round(req: Request) async throws -> RoundDTO {
-        let (round, questions) = try await service(req).round(try req.id())
+        let (round, questions) = try await req.surveyService().round(try req.id())
         return try RoundDTO(round, questions: questions)
     }
 
     @Sendable static func closeRound(req: Request) async throws -> RoundDTO {
-        try RoundDTO(try await service(req).closeRound(try req.id()))
+        try RoundDTO(try await req.surveyService().closeRound(try req.id()))
     }
 
     @Sendable static func respond(req: Request) async throws -> HTTPStatus {
-        let service = try service(req)
+        let service = try req.surveyService()
         _ = try await service.networks()
         try await service.respond(try req.id(), try req.content.decode(SurveyResponseInput.self))
         return .created
     }
 
     @Sendable static func results(req: Request) async throws -> ResultsDTO {
-        let r = try await service(req).results(try req.id())
+        let r = try await req.surveyService().results(try req.id())
         return ResultsDTO(round: try RoundDTO(r.round), responses: r.responses.value, questions: try r.questions.map { q in
             QuestionResultDTO(question: try QuestionDTO(q.question), all: q.all.map { LikertDTO(network: nil, $0) },
                               perNetwork: q.perNetwork.map { LikertDTO(network: $0.network.id, $0.result) }, openAnswers: q.openAnswers)

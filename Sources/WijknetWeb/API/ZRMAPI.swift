@@ -25,7 +25,7 @@ enum ZRMAPI {
     }
 
     @Sendable static func suggestion(req: Request) async throws -> SuggestionDTO {
-        guard let s = try await ZRMPage.service(req).suggestion(try req.id()) else {
+        guard let s = try await req.zrmService().suggestion(try req.id()) else {
             return SuggestionDTO(profileVersion: nil, profileNumber: nil, profileName: nil, area: nil, requests: nil, outcomeShares: [:],
                                  insideShare: nil, medianHours: nil)
         }
@@ -64,13 +64,13 @@ enum ZRMAPI {
     }
 
     @Sendable static func history(req: Request) async throws -> [AssessmentDTO] {
-        try await ZRMPage.service(req).history(try req.id()).map { try AssessmentDTO($0, scores: $0.scores) }
+        try await req.zrmService().history(try req.id()).map { try AssessmentDTO($0, scores: $0.scores) }
     }
 
     @Sendable static func record(req: Request) async throws -> Response {
         let id = try req.id()
         try await req.residentService().requireAccess(id)
-        let saved = try await ZRMPage.service(req).record(id, try req.content.decode(ZRMAssessmentInput.self))
+        let saved = try await req.zrmService().record(id, try req.content.decode(ZRMAssessmentInput.self))
         let assessmentID = try saved.requireID()
         let scores = try await ZRMScore.query(on: req.db).filter(\.$assessment.$id == assessmentID).all()
         return try await AssessmentDTO(saved, scores: scores).encodeResponse(status: .created, for: req)

@@ -28,20 +28,6 @@ extension Request {
     /// Page or API, for the audit log.
     var auditChannel: AuditChannel { url.path.hasPrefix(APIPath.root) ? .api : .page }
 
-    func requestService() throws -> RequestService {
-        RequestService(db: db, actor: try actor(), channel: auditChannel, partnerAccess: application.wijknetConfig.partnerAccess)
-    }
-    func residentService() throws -> ResidentService {
-        ResidentService(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
-    }
-    func effectService() throws -> EffectService {
-        EffectService(db: db, actor: try actor(), followUpMonths: application.wijknetConfig.followUpMonths, channel: auditChannel)
-    }
-    func caseHistoryImport() throws -> CaseHistoryImport {
-        CaseHistoryImport(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
-    }
-    func meetingService() throws -> MeetingService { MeetingService(db: db, actor: try actor(), channel: auditChannel) }
-
     func requireRole(_ roles: Role...) throws -> User {
         let user = try requireUser()
         guard roles.contains(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot deze handeling.") }

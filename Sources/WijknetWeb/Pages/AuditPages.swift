@@ -7,10 +7,6 @@ enum AuditPages {
     /// Audit lines are short; an auditor reads more of them at once than of requests.
     static let perPage = 50
 
-    static func query(_ req: Request) throws -> AuditQuery {
-        AuditQuery(db: req.db, actor: try req.actor(), vault: req.application.vault, channel: req.auditChannel)
-    }
-
     @Sendable static func search(req: Request) async throws -> Response {
         var values: [String: String] = [:]
         for name in ["username", "action", "from", "to"] {
@@ -24,7 +20,7 @@ enum AuditPages {
         state.errors = check.errors
         let paging = try req.paging(defaultPerPage: AuditPages.perPage)
         let result = state.errors.isEmpty
-            ? try await query(req).entries(.init(username: values["username"], action: action, from: from, to: to), paging)
+            ? try await req.auditQuery().entries(.init(username: values["username"], action: action, from: from, to: to), paging)
             : nil
         let rows = (result?.items ?? []).map(row)
         let response = Layout.page("Auditlog", req, """
@@ -96,7 +92,7 @@ enum AuditPages {
     @Sendable static func resident(req: Request) async throws -> Response {
         let bsn = (try? req.content.get(String.self, at: "bsn")) ?? ""
         do {
-            return renderResident(req, FormState(), entries: try await query(req).residentAccess(bsn: bsn))
+            return renderResident(req, FormState(), entries: try await req.auditQuery().residentAccess(bsn: bsn))
         } catch StoreError.invalid(let failure) {
             return renderResident(req, FormState(values: [:], errors: failure.errors), entries: nil)
         } catch StoreError.notFound {

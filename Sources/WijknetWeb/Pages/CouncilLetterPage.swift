@@ -90,7 +90,7 @@ enum CouncilLetterPage {
         let values = req.formValues(LetterSection.allCases.map(\.rawValue))
         let texts = Dictionary(uniqueKeysWithValues: LetterSection.allCases.map { ($0, values[$0.rawValue] ?? "") })
         do {
-            try await LetterService(db: req.db, actor: try req.actor()).save(municipality: selection.municipality.id!, quarter: selection.quarter, texts: texts)
+            try await req.letterService().save(municipality: selection.municipality.id!, quarter: selection.quarter, texts: texts)
         } catch StoreError.invalid(let failure) {
             return try await render(req, selection, state: FormState(values: values, errors: failure.errors))
         }

@@ -82,7 +82,7 @@ enum DashboardExtras {
 
     /// The requests behind `figure`, through the ordinary list (case rules, audit log).
     static func drillDown(_ req: Request, _ figure: FigureDefinition, _ query: FigureQuery, _ paging: Paging) async throws -> ResultPage<SupportRequest> {
-        let ids = try await FiguresService(db: req.db, actor: try req.actor()).requestsBehind(figure, query)
+        let ids = try await req.figuresService().requestsBehind(figure, query)
         guard ids.count <= Limits.drillDownMaximum else {
             throw ValidationFailure("period", "Achter dit cijfer zitten meer dan \(Limits.drillDownMaximum.formattedDutch) verzoeken: kies een kleiner gebied of een kortere periode.")
         }

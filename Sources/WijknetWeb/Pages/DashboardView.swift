@@ -18,7 +18,7 @@ struct DashboardView {
     }
 
     static func load(_ req: Request, _ query: FigureQuery) async throws -> DashboardView {
-        DashboardView(try await FiguresService(db: req.db, actor: try req.actor()).figures(query))
+        DashboardView(try await req.figuresService().figures(query))
     }
 
     /// The charts of the trend: the figures that have one value per quarter (K10 is a table).

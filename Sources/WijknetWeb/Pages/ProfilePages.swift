@@ -7,18 +7,14 @@ import WijknetStore
 /// with its profiles, and rename them. A profile's centre rests on its assessments, so it passes
 /// disclosure control like every other mean: under 10 assessments it is not shown.
 enum ProfilePages {
-    static func service(_ req: Request) throws -> ProfileService {
-        ProfileService(db: req.db, actor: try req.actor(), channel: req.auditChannel)
-    }
-
     @Sendable static func overview(req: Request) async throws -> Response {
         try await render(req, FormState())
     }
 
     static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
-        let sets = try await service(req).sets()
+        let sets = try await req.profileService().sets()
         var rows: [ProfileService.DistributionRow] = []
-        if let latest = sets.first { rows = try await service(req).distribution(version: latest.version) }
+        if let latest = sets.first { rows = try await req.profileService().distribution(version: latest.version) }
         let distribution = distributionSection(sets.first, rows)
         var form = state
         let today = CalendarDate.today()
@@ -91,7 +87,7 @@ enum ProfilePages {
         let first = try? req.query.get(String.self, at: "first"), last = try? req.query.get(String.self, at: "last")
         let period: ReportingPeriod
         do { period = try ProfileDerivationInput(first: first, last: last).validate().period } catch { throw StoreError.invalid(error) }
-        let rows = try await service(req).export(period, vault: req.application.vault)
+        let rows = try await req.profileService().export(period, vault: req.application.vault)
         let header = ["pseudoniem", "datum", "versie"] + LifeDomain.allCases.map(\.label) + ["profiel"]
         let lines = rows.map { row -> [String] in
             let levels: [String] = row.levels.map { $0.map(String.init) ?? "" }
@@ -131,7 +127,7 @@ enum ProfilePages {
     @Sendable static func derive(req: Request) async throws -> Response {
         let values = req.formValues(["first", "last", "k"])
         do {
-            let set = try await service(req).derive(ProfileDerivationInput(first: values["first"], last: values["last"], k: values["k"]))
+            let set = try await req.profileService().derive(ProfileDerivationInput(first: values["first"], last: values["last"], k: values["k"]))
             return try await render(req, FormState(), flash: "Versie \(set.version) van de profielen is afgeleid.")
         } catch StoreError.invalid(let failure) {
             return try await render(req, FormState(values: values, errors: failure.errors))
@@ -141,7 +137,7 @@ enum ProfilePages {
     @Sendable static func rename(req: Request) async throws -> Response {
         let values = req.formValues(["name"])
         do {
-            _ = try await service(req).rename(try req.id(), ProfileNameInput(name: values["name"]))
+            _ = try await req.profileService().rename(try req.id(), ProfileNameInput(name: values["name"]))
             return try await render(req, FormState(), flash: "De naam is opgeslagen.")
         } catch StoreError.invalid(let failure) {
             return try await render(req, FormState(values: values, errors: failure.errors.map { FieldError("name", "Profielnaam: \($0.message)") }))

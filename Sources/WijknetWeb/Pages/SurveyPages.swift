@@ -5,15 +5,13 @@ import WijknetStore
 /// `/enquete`: the collaboration survey (track 2). Professionals answer the open round once,
 /// anonymously; the analyst manages questions and rounds; the figure roles read the results.
 enum SurveyPages {
-    static func service(_ req: Request) throws -> SurveyService { SurveyService(db: req.db, actor: try req.actor()) }
-
     @Sendable static func overview(req: Request) async throws -> Response {
         try await renderOverview(req, FormState())
     }
 
     static func renderOverview(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
         let role = try req.requireUser().role
-        let service = try service(req)
+        let service = try req.surveyService()
         let rounds = try await service.rounds()
         let answered = SurveyService.answers(role) ? try await service.answeredRounds() : []
         var rows: [Markup] = []
@@ -58,7 +56,7 @@ enum SurveyPages {
     }
 
     @Sendable static func openRound(req: Request) async throws -> Response {
-        let service = try service(req)
+        let service = try req.surveyService()
         guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
         let values = req.formValues(["quarter"])
         guard let quarter = values["quarter"].flatMap(ReportingPeriod.init) else {
@@ -73,7 +71,7 @@ enum SurveyPages {
     }
 
     @Sendable static func closeRound(req: Request) async throws -> Response {
-        let round = try await service(req).closeRound(try req.id())
+        let round = try await req.surveyService().closeRound(try req.id())
         return try await renderOverview(req, FormState(), flash: "De ronde van \(ReportingPeriod(round.quarter)?.dutch ?? round.quarter) is gesloten.")
     }
 
@@ -84,7 +82,7 @@ enum SurveyPages {
     }
 
     static func renderQuestions(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
-        let questions = try await service(req).questions()
+        let questions = try await req.surveyService().questions()
         let rows = questions.map { q -> Markup in
             let action: Markup = q.active
                 ? "<form method=\"post\" action=\"\(SiteURL.surveyQuestionDeactivate(q.id!).path)\" class=\"inline\">\(Form.csrf(req))<button type=\"submit\">Niet meer stellen</button></form>"
@@ -112,7 +110,7 @@ enum SurveyPages {
     @Sendable static func addQuestion(req: Request) async throws -> Response {
         let values = req.formValues(["text", "kind"])
         do {
-            _ = try await service(req).addQuestion(SurveyQuestionInput(text: values["text"], kind: values["kind"]))
+            _ = try await req.surveyService().addQuestion(SurveyQuestionInput(text: values["text"], kind: values["kind"]))
             return try await renderQuestions(req, FormState(), flash: "De vraag is toegevoegd.")
         } catch StoreError.invalid(let failure) {
             return try await renderQuestions(req, FormState(values: values, errors: failure.errors))
@@ -120,7 +118,7 @@ enum SurveyPages {
     }
 
     @Sendable static func deactivate(req: Request) async throws -> Response {
-        _ = try await service(req).deactivate(try req.id())
+        _ = try await req.surveyService().deactivate(try req.id())
         return try await renderQuestions(req, FormState(), flash: "De vraag wordt niet meer gesteld in nieuwe rondes.")
     }
 
@@ -131,7 +129,7 @@ enum SurveyPages {
     }
 
     static func renderAnswer(_ req: Request, _ state: FormState, message: String? = nil, status: HTTPResponseStatus? = nil) async throws -> Response {
-        let service = try service(req)
+        let service = try req.surveyService()
         let networks = try await service.networks()
         let (round, questions) = try await service.round(try req.id())
         let quarter = ReportingPeriod(round.quarter)?.dutch ?? round.quarter
@@ -164,7 +162,7 @@ enum SurveyPages {
     }
 
     @Sendable static func answer(req: Request) async throws -> Response {
-        let service = try service(req)
+        let service = try req.surveyService()
         let id = try req.id()
         let (_, questions) = try await service.round(id)
         let names = ["networkId"] + questions.map { "answers.\($0.id!.uuidString)" }
@@ -186,7 +184,7 @@ enum SurveyPages {
     // MARK: results
 
     @Sendable static func results(req: Request) async throws -> Response {
-        let results = try await service(req).results(try req.id())
+        let results = try await req.surveyService().results(try req.id())
         let quarter = ReportingPeriod(results.round.quarter)?.dutch ?? results.round.quarter
         func count(_ value: Disclosed<Int>) -> String { value.value.map(String.init) ?? FigureFormat.suppressed }
         let perNetwork = results.responsesPerNetwork.map { "<li>\($0.network.name): \(count($0.count))</li>" as Markup }

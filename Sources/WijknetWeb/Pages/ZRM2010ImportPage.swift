@@ -7,8 +7,6 @@ import WijknetStore
 /// every problem listed; a good file is saved in one transaction. The assessments stay 2010
 /// assessments, shown on the resident's ZRM page next to the 2017 ones with the mapping explained.
 enum ZRM2010ImportPage {
-    static func importer(_ req: Request) throws -> ZRM2010Import { ZRM2010Import(residents: try req.residentService()) }
-
     static func requireRole(_ req: Request) throws {
         guard CasePolicy.mayImportZRM(try req.requireUser().role) else {
             throw Abort(.forbidden, reason: "Alleen coaches van het sociaal wijkteam importeren ZRM-metingen.")
@@ -42,7 +40,7 @@ enum ZRM2010ImportPage {
         case .success(let read): text = read
         case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
         }
-        let importer = try importer(req)
+        let importer = try req.zrm2010Import()
         switch try await importer.check(text) {
         case .refused(let problems):
             return render(req, problems: problems, error: nil)

@@ -6,15 +6,13 @@ import WijknetStore
 /// latest assessment as a chart, every assessment in a table — imported ZRM 2010 assessments apart,
 /// as they are, and the form for a new one.
 enum ZRMPage {
-    static func service(_ req: Request) throws -> ZRMService { ZRMService(residents: try req.residentService()) }
-
     @Sendable static func show(req: Request) async throws -> Response {
         try await render(req, FormState())
     }
 
     static func render(_ req: Request, _ state: FormState, flash: String? = nil) async throws -> Response {
         let id = try req.id()
-        let all = try await service(req).history(id)
+        let all = try await req.zrmService().history(id)
         let history = all.filter { $0.version == ZRMVersion.zrm2017.rawValue }
         let older = all.filter { $0.version == ZRMVersion.zrm2010.rawValue }
         let resident = try await req.residentService().find(id)
@@ -40,7 +38,7 @@ enum ZRMPage {
             </fieldset>
             """
         }
-        let suggestion = try await suggestionSection(try await service(req).suggestion(id))
+        let suggestion = try await suggestionSection(try await req.zrmService().suggestion(id))
         let response = Layout.page("Zelfredzaamheid", req, flash: flash, """
         <h1>Zelfredzaamheid van \(resident.fullName)</h1>
         <p>De Zelfredzaamheid-Matrix (ZRM 2017): per domein de huidige situatie, van 1 (acute problematiek) tot 5 (volledig zelfredzaam).
@@ -124,7 +122,7 @@ enum ZRMPage {
 
     @Sendable static func record(req: Request) async throws -> Response {
         let id = try req.id()
-        let service = try service(req)
+        let service = try req.zrmService()
         try await req.residentService().requireAccess(id)
         let keys = LifeDomain.allCases.map(\.rawValue)
         let values = req.formValues(["date"] + keys.flatMap { ["levels.\($0)", "notes.\($0)", "reasons.\($0)"] })
