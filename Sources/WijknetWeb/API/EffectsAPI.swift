@@ -58,12 +58,12 @@ enum EffectsAPI {
     }
 
     @Sendable static func changes(req: Request) async throws -> [ChangeDTO] {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let text = (try? req.query.get(String.self, at: "measure")) ?? EffectMeasure.questionnaire.rawValue
         guard let measure = EffectMeasure(rawValue: text) else {
             throw ValidationFailure("measure", "Kies als maat questionnaire of zrm.")
         }
-        return try await req.effectService().changes(try await DashboardExtras.query(req), measure: measure).map { c in
+        return try await req.effectService().changes(try await FigureRequest.query(req), measure: measure).map { c in
             let network: UUID? = if case .network(let id) = c.group { id } else { nil }
             return ChangeDTO(item: c.item, networkId: network, outside: c.group == .outside, pairs: c.pairs.value, before: c.before.value,
                              after: c.after.value, change: c.change.value, suppressed: c.change.isSuppressed)

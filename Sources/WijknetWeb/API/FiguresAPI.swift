@@ -13,12 +13,12 @@ enum FiguresAPI {
     }
 
     @Sendable static func figuresForQuery(req: Request) async throws -> FiguresDTO {
-        try DashboardExtras.requireFigures(req)
-        return FiguresDTO(try await DashboardView.load(req, try await DashboardExtras.query(req)))
+        try FigureRequest.requireFigures(req)
+        return FiguresDTO(try await DashboardView.load(req, try await FigureRequest.query(req)))
     }
 
     @Sendable static func definitions(req: Request) async throws -> [FigureDefinitionDTO] {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         return FigureDefinition.allCases.map {
             FigureDefinitionDTO(code: $0.code, title: $0.title, definition: $0.definition, refinement: $0.refinement)
         }
@@ -26,9 +26,9 @@ enum FiguresAPI {
 
     @Sendable static func requests(req: Request) async throws -> PageDTO<RequestDTO> {
         guard CasePolicy.drillsDown(try req.requireUser().role) else { throw StoreError.forbidden }
-        let figure = try DashboardExtras.figure(req)
+        let figure = try FigureRequest.figure(req)
         let actor = try req.actor()
-        let page = try await DashboardExtras.drillDown(req, figure, try await DashboardExtras.query(req), try req.paging())
+        let page = try await FigureRequest.drillDown(req, figure, try await FigureRequest.query(req), try req.paging())
         return PageDTO(items: try page.items.map { try RequestDTO($0, for: actor) }, page: page.page, perPage: page.perPage, total: page.total,
                        totalIsExact: page.totalIsExact)
     }

@@ -9,11 +9,11 @@ enum ImportsAPI {
     /// The body is collected only after `UploadGate` let the caller through.
     static func register(_ api: any RoutesBuilder, slots: UploadSlots) {
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportHistory, slots: slots))
-            .on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: assignments)
+            .on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: assignments)
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportZRM, slots: slots))
-            .on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: zrm2010)
+            .on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: zrm2010)
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportCaseHistory, slots: slots))
-            .on(.POST, "imports", "cases", body: .collect(maxSize: ByteCount(value: CSVUpload.maxBytes)), use: cases)
+            .on(.POST, "imports", "cases", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: cases)
     }
 
     struct ReportDTO: Content {
@@ -23,7 +23,7 @@ enum ImportsAPI {
     }
 
     @Sendable static func assignments(req: Request) async throws -> ReportDTO {
-        let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
+        let text = try Upload.text(req.body.data ?? ByteBuffer())
         let importer = HistoryImport(db: req.db)
         switch try await importer.check(text) {
         case .refused(let problems):
@@ -36,7 +36,7 @@ enum ImportsAPI {
 
     /// ZRM 2010 assessments of residents of the coach's area.
     @Sendable static func zrm2010(req: Request) async throws -> ReportDTO {
-        let text = try CSVUpload.text(req.body.data ?? ByteBuffer())
+        let text = try Upload.text(req.body.data ?? ByteBuffer())
         let importer = try req.zrm2010Import()
         switch try await importer.check(text) {
         case .refused(let problems):

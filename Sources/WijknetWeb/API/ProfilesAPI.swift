@@ -10,7 +10,7 @@ enum ProfilesAPI {
         api.post("profiles", use: derive)
         api.get("profiles", ":version", use: show)
         api.put("profiles", ":version", ":number", use: rename)
-        api.get("zrm-assessments", "export", use: ProfilePages.export)
+        api.get("zrm-assessments", "export", use: ProfileExport.csv)
     }
 
     struct ProfileDTO: Content {

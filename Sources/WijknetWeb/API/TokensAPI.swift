@@ -22,25 +22,10 @@ enum TokensAPI {
             guard case .wait(let seconds) = failure else { throw Abort(.unauthorized, reason: failure.message) }
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: failure.message)
         }
-        let name = try tokenName(body.name)
-        let (token, model) = try await issue(for: user, name: name, on: req.db)
+        let name = try TokenIssuing.name(body.name)
+        let (token, model) = try await TokenIssuing.issue(for: user, name: name, on: req.db)
         return try await IssuedTokenDTO(id: try model.requireID(), name: name, token: token, expiresAt: model.expiresAt)
             .encodeResponse(status: .created, for: req)
-    }
-
-    /// The name a user gives a token, checked like every text; "API-token" when none is given.
-    static func tokenName(_ raw: String?) throws(ValidationFailure) -> String {
-        var check = Checker()
-        let name = check.optionalText(raw, "name", label: "Naam van het token", limit: 100)
-        try check.finish()
-        return name ?? "API-token"
-    }
-
-    static func issue(for user: User, name: String, on db: any Database) async throws -> (String, UserToken) {
-        let token = TokenHash.newToken()
-        let model = UserToken(userID: try user.requireID(), name: name, tokenHash: TokenHash.of(token))
-        try await model.create(on: db)
-        return (token, model)
     }
 
     @Sendable static func list(req: Request) async throws -> [TokenDTO] {
@@ -50,18 +35,8 @@ enum TokensAPI {
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {
-        try await revoke(try req.id(), of: try req.requireUser(), on: req.db)
+        try await TokenIssuing.revoke(try req.id(), of: try req.requireUser(), on: req.db)
         return .noContent
-    }
-
-    static func revoke(_ id: UUID, of user: User, on db: any Database) async throws {
-        guard let token = try await UserToken.query(on: db).filter(\.$id == id).filter(\.$user.$id == (try user.requireID())).first() else {
-            throw Abort(.notFound, reason: "Dit token bestaat niet.")
-        }
-        if token.revokedAt == nil {
-            token.revokedAt = Date()
-            try await token.save(on: db)
-        }
     }
 
     @Sendable static func me(req: Request) async throws -> MeDTO {

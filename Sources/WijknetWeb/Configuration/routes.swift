@@ -88,11 +88,11 @@ func routes(_ app: Application) throws {
     let slots = UploadSlots(capacity: 2)
     func upload(_ mayUpload: @escaping @Sendable (Role) -> Bool) -> any RoutesBuilder {
         app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), RequireSignIn(),
-                    UploadGate(mayUpload: mayUpload, slots: slots), CSRF(maxBody: CSVUpload.maxBytes))
+                    UploadGate(mayUpload: mayUpload, slots: slots), CSRF(maxBody: Upload.maxBytes))
     }
     signedIn.get("profielen", use: ProfilePages.overview)
     signedIn.post("profielen", use: ProfilePages.derive)
-    signedIn.get("profielen", "export.csv", use: ProfilePages.export)
+    signedIn.get("profielen", "export.csv", use: ProfileExport.csv)
     signedIn.post("profielen", ":id", "naam", use: ProfilePages.rename)
     signedIn.get("import", "toewijzingen", use: HistoryImportPage.form)
     upload(CasePolicy.mayImportHistory).on(.POST, "import", "toewijzingen", body: .stream, use: HistoryImportPage.upload)

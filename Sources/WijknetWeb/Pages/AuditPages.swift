@@ -5,23 +5,18 @@ import WijknetStore
 /// `/audit`: the auditor searches the log; `/audit/inwoner`: who looked at one resident's file.
 enum AuditPages {
     /// Audit lines are short; an auditor reads more of them at once than of requests.
-    static let perPage = 50
-
     @Sendable static func search(req: Request) async throws -> Response {
         var values: [String: String] = [:]
         for name in ["username", "action", "from", "to"] {
             if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v }
         }
         var state = FormState(values: values)
-        var check = Checker()
-        let action = values["action"].flatMap { check.choice($0, "action", label: "Handeling", as: AuditAction.self) }
-        let from = check.optionalDate(values["from"], "from", label: "Vanaf")
-        let to = check.optionalDate(values["to"], "to", label: "Tot en met")
-        state.errors = check.errors
-        let paging = try req.paging(defaultPerPage: AuditPages.perPage)
-        let result = state.errors.isEmpty
-            ? try await req.auditQuery().entries(.init(username: values["username"], action: action, from: from, to: to), paging)
-            : nil
+        let paging = try req.paging(defaultPerPage: AuditFilterInput.perPage)
+        var result: ResultPage<AuditEntry>?
+        switch AuditFilterInput(username: values["username"], action: values["action"], from: values["from"], to: values["to"]).filter() {
+        case .success(let filter): result = try await req.auditQuery().entries(filter, paging)
+        case .failure(let failure): state.errors = failure.errors
+        }
         let rows = (result?.items ?? []).map(row)
         let response = Layout.page("Auditlog", req, """
         <h1>Auditlog</h1>

@@ -1,41 +1,9 @@
 import Vapor
 import WijknetCore
 
-/// What an uploaded file may be (CSV, or JSON for the case history), and how its problems show,
-/// for the import pages and the API.
+/// How an import page shows its file's problems and asks for the file (CSV, or JSON for the case
+/// history); what an uploaded file may be is `Upload`.
 enum CSVUpload {
-    static let maxBytes = 64 * 1024 * 1024
-
-    /// The file as text; a file that is not UTF-8 is one clear problem.
-    static func text(_ buffer: ByteBuffer) throws -> String {
-        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
-            throw ValidationFailure("file", "Het bestand is geen UTF-8-tekst. Sla het in Excel op als ‘CSV UTF-8’.")
-        }
-        return text
-    }
-
-    struct Upload: Content {
-        var file: File?
-    }
-
-    /// The uploaded file's bytes, or the Dutch message for the form's file field.
-    static func bytes(from req: Request, kind: String = "CSV") -> Result<[UInt8], ValidationFailure> {
-        guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            return .failure(ValidationFailure("file", "Kies een \(kind)-bestand."))
-        }
-        return .success(Array(file.data.readableBytesView))
-    }
-
-    /// The uploaded file's text, or the Dutch message for the form's file field.
-    static func text(from req: Request) -> Result<String, ValidationFailure> {
-        guard let file = (try? req.content.decode(Upload.self))?.file, file.data.readableBytes > 0 else {
-            return .failure(ValidationFailure("file", "Kies een CSV-bestand."))
-        }
-        do { return .success(try text(file.data)) } catch let failure as ValidationFailure { return .failure(failure) } catch {
-            return .failure(ValidationFailure("file", "Het bestand kon niet worden gelezen."))
-        }
-    }
-
     /// An import page: what the file is, the problems of a refused one, and the upload form;
     /// 422 when a file was refused.
     static func page(_ req: Request, title: String, action: SiteURL, problems: [FileProblem], error: String?, flash: String? = nil,

@@ -34,7 +34,7 @@ enum CaseHistoryImportPage {
     @Sendable static func upload(req: Request) async throws -> Response {
         try requireRole(req)
         let bytes: [UInt8]
-        switch CSVUpload.bytes(from: req, kind: "JSON") {
+        switch Upload.bytes(from: req, kind: "JSON") {
         case .success(let read): bytes = read
         case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
         }

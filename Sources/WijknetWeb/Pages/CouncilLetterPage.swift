@@ -36,7 +36,7 @@ enum CouncilLetterPage {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         return try await render(req, try await selection(req, values: values(req)))
     }
 
@@ -75,7 +75,7 @@ enum CouncilLetterPage {
     }
 
     @Sendable static func markdown(req: Request) async throws -> Response {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let selection = try await selection(req, values: values(req))
         let letter = try await CouncilLetter.load(db: req.db, actor: try req.actor(), municipality: selection.municipality, quarter: selection.quarter)
         var headers = HTTPHeaders()

@@ -7,7 +7,7 @@ import WijknetStore
 enum DashboardExtras {
     /// `/cijfers/definities`: numerator, denominator, period and which records count, per figure.
     @Sendable static func definitions(req: Request) async throws -> Response {
-        try requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let items = FigureDefinition.allCases.map { figure -> Markup in
             """
             <section><h2 id="\(figure.code)">\(figure.code) \(figure.title)</h2><p>\(figure.definition)</p>
@@ -28,19 +28,19 @@ enum DashboardExtras {
 
     /// `/cijfers/export.csv`: the period's figures and every quarter of the trend.
     @Sendable static func csv(req: Request) async throws -> Response {
-        try requireFigures(req)
-        let view = try await DashboardView.load(req, try await query(req))
+        try FigureRequest.requireFigures(req)
+        let view = try await DashboardView.load(req, try await FigureRequest.query(req))
         return CSV.download(view.csvRows(), filename: "wijknet-cijfers-\(view.result.query.period).csv", for: req)
     }
 
     /// `/cijfers/grafiek/:code`: one chart as an SVG file.
     @Sendable static func chart(req: Request) async throws -> Response {
-        try requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let code = req.parameters.get("code") ?? ""
         guard let spec = DashboardView.chartSpecs.first(where: { $0.figure.code == code.uppercased() }) else {
             throw Abort(.notFound, reason: "Er is geen grafiek \(code).")
         }
-        let view = try await DashboardView.load(req, try await query(req))
+        let view = try await DashboardView.load(req, try await FigureRequest.query(req))
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"wijknet-\(spec.figure.code)-\(view.result.query.period).svg\"")
@@ -52,9 +52,9 @@ enum DashboardExtras {
     @Sendable static func requests(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard CasePolicy.drillsDown(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot verzoeken.") }
-        let figure = try figure(req)
-        let query = try await query(req)
-        let result = try await drillDown(req, figure, query, try req.paging())
+        let figure = try FigureRequest.figure(req)
+        let query = try await FigureRequest.query(req)
+        let result = try await FigureRequest.drillDown(req, figure, query, try req.paging())
         let actor = try req.actor()
         let rows = result.items.map { r -> Markup in
             """
@@ -81,35 +81,4 @@ enum DashboardExtras {
     }
 
     /// The requests behind `figure`, through the ordinary list (case rules, audit log).
-    static func drillDown(_ req: Request, _ figure: FigureDefinition, _ query: FigureQuery, _ paging: Paging) async throws -> ResultPage<SupportRequest> {
-        let ids = try await req.figuresService().requestsBehind(figure, query)
-        guard ids.count <= Limits.drillDownMaximum else {
-            throw ValidationFailure("period", "Achter dit cijfer zitten meer dan \(Limits.drillDownMaximum.formattedDutch) verzoeken: kies een kleiner gebied of een kortere periode.")
-        }
-        return try await req.requestService().list(RequestFilter(ids: ids), paging)
-    }
-
-    static func figure(_ req: Request) throws -> FigureDefinition {
-        let code = (req.parameters.get("code") ?? "").lowercased()
-        guard let figure = FigureDefinition(rawValue: code) else { throw Abort(.notFound, reason: "Er is geen cijfer \(code.uppercased()).") }
-        return figure
-    }
-
-    /// The filters of the request. A municipality may be named by its id or by its CBS code
-    /// (`municipalityId=0202`, `GM0202`, or `municipality=0202`), as `wijknet report` accepts it.
-    static func query(_ req: Request) async throws -> FigureQuery {
-        var values = FigureQueryInput.values(of: req)
-        let code = (try? req.query.get(String.self, at: "municipality")).flatMap { $0.isEmpty ? nil : $0 }
-        if let named = code ?? values["municipalityId"], UUID(uuidString: named) == nil {
-            guard let municipality = try await Catalogue.municipality(code: named, on: req.db), let id = municipality.id else {
-                throw ValidationFailure("municipalityId", "Gemeente \(named.prefix(20)) is onbekend: geef het id of de CBS-code (bijvoorbeeld 0202).")
-            }
-            values["municipalityId"] = id.uuidString
-        }
-        return try FigureQueryInput(values: values).query()
-    }
-
-    static func requireFigures(_ req: Request) throws {
-        guard CasePolicy.seesFigures(try req.requireUser().role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot de cijfers.") }
-    }
 }

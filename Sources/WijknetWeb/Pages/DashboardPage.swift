@@ -6,7 +6,7 @@ import WijknetStore
 /// quarter as charts and tables, exports, and — for coach and chair — the requests behind a figure.
 enum DashboardPage {
     @Sendable static func show(req: Request) async throws -> Response {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let user = try req.requireUser()
         let values = FigureQueryInput.values(of: req)
         var state = FormState(values: values)

@@ -82,7 +82,7 @@ enum EffectPages {
 
     /// The change per question (or ZRM domain), per network and outside, for the dashboard's filters.
     @Sendable static func results(req: Request) async throws -> Response {
-        try DashboardExtras.requireFigures(req)
+        try FigureRequest.requireFigures(req)
         let chosen = EffectMeasure(rawValue: (try? req.query.get(String.self, at: "measure")) ?? "") ?? .questionnaire
         var state = FormState(values: FigureQueryInput.values(of: req))
         let query: FigureQuery

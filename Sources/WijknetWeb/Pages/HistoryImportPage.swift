@@ -37,7 +37,7 @@ enum HistoryImportPage {
     @Sendable static func upload(req: Request) async throws -> Response {
         try requireRole(req)
         let text: String
-        switch CSVUpload.text(from: req) {
+        switch Upload.text(from: req) {
         case .success(let read): text = read
         case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
         }

@@ -81,21 +81,6 @@ enum ProfilePages {
 
     /// `/profielen/export.csv?first=&last=[&separator=semicolon]`: the pseudonymised score vectors
     /// of a period, for researchers (the API serves the same file).
-    @Sendable static func export(req: Request) async throws -> Response {
-        // The role first, then the input: someone without access learns nothing from a validation error.
-        guard CasePolicy.mayDeriveProfiles(try req.requireUser().role) else { throw StoreError.forbidden }
-        let first = try? req.query.get(String.self, at: "first"), last = try? req.query.get(String.self, at: "last")
-        let period: ReportingPeriod
-        do { period = try ProfileDerivationInput(first: first, last: last).validate().period } catch { throw StoreError.invalid(error) }
-        let rows = try await req.profileService().export(period, vault: req.application.vault)
-        let header = ["pseudoniem", "datum", "versie"] + LifeDomain.allCases.map(\.label) + ["profiel"]
-        let lines = rows.map { row -> [String] in
-            let levels: [String] = row.levels.map { $0.map(String.init) ?? "" }
-            return [row.pseudonym, row.date, row.version] + levels + [row.profile ?? ""]
-        }
-        return CSV.download([header] + lines, filename: "wijknet-zrm-\(period.first)-\(period.last).csv", for: req)
-    }
-
     /// The latest version's profiles per area and quarter, counts under disclosure control, and
     /// where the change in ZRM scores per network is shown (the effects of track 3).
     static func distributionSection(_ set: ZRMProfileSet?, _ rows: [ProfileService.DistributionRow]) -> Markup {

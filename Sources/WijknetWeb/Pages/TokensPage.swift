@@ -33,13 +33,13 @@ enum TokensPage {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        let name = try TokensAPI.tokenName(try? req.content.get(String.self, at: "name"))
-        let (token, _) = try await TokensAPI.issue(for: try req.requireUser(), name: name, on: req.db)
+        let name = try TokenIssuing.name(try? req.content.get(String.self, at: "name"))
+        let (token, _) = try await TokenIssuing.issue(for: try req.requireUser(), name: name, on: req.db)
         return try await render(req, issued: token)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
-        try await TokensAPI.revoke(try req.id(), of: try req.requireUser(), on: req.db)
+        try await TokenIssuing.revoke(try req.id(), of: try req.requireUser(), on: req.db)
         return req.redirect(to: SiteURL.tokens.path)
     }
 }

@@ -36,7 +36,7 @@ enum ZRM2010ImportPage {
     @Sendable static func upload(req: Request) async throws -> Response {
         try requireRole(req)
         let text: String
-        switch CSVUpload.text(from: req) {
+        switch Upload.text(from: req) {
         case .success(let read): text = read
         case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
         }

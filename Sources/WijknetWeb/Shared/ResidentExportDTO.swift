@@ -23,8 +23,8 @@ struct ResidentExportDTO: Content {
     let exportedAt: Date
     let resident: Details
     let cases: [CaseFileDTO]
-    let zrmAssessments: [ZRMAPI.AssessmentDTO]
-    let accessLog: [AuditAPI.EntryDTO]
+    let zrmAssessments: [ZRMAssessmentDTO]
+    let accessLog: [AuditEntryDTO]
 
     init(_ export: ResidentExport, vault: BSNVault, for actor: WijknetCore.Actor) throws {
         let r = export.resident
@@ -33,7 +33,7 @@ struct ResidentExportDTO: Content {
                            birthDate: r.birthDate, bsn: export.bsn.digits, street: r.street, houseNumber: r.houseNumber,
                            postcode: r.postcode, city: r.city, districtId: r.$district.id)
         cases = try export.cases.map { try CaseFileDTO($0, vault: vault, for: actor) }
-        zrmAssessments = try export.zrmAssessments.map { try ZRMAPI.AssessmentDTO($0, scores: $0.scores) }
-        accessLog = export.accessLog.map(AuditAPI.EntryDTO.init)
+        zrmAssessments = try export.zrmAssessments.map { try ZRMAssessmentDTO($0, scores: $0.scores) }
+        accessLog = export.accessLog.map(AuditEntryDTO.init)
     }
 }
