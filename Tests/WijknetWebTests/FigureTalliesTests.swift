@@ -103,7 +103,7 @@ extension AppTests {
                 #expect(try await Self.staleAreas(app).isEmpty)
 
                 // MUT
-                let history = HistoryImport(db: app.db)
+                let history = HistoryImport(db: app.db, actor: HistoryImport.operatorRun)
                 guard case .ready(let checked) = try await history.check(HistoryImportTests.example) else {
                     Issue.record("the example file should be valid")
                     return

@@ -101,6 +101,10 @@ public enum CasePolicy {
         }
     }
 
+    /// The chair records the meeting's decision while the request is on the agenda; the coach also
+    /// after the direct route.
+    public static func decidesNow(_ role: Role, status: RequestStatus) -> Bool { role != .chair || status == .inMeeting }
+
     /// Whether the reader sees who the resident is (name, birth date, address, BSN, resident id)
     /// or a pseudonym (age band and wijk). The chair knows a resident only through the meeting,
     /// which discusses a request without name unless the resident consented; that holds in every
@@ -137,6 +141,22 @@ public enum CasePolicy {
     /// Deriving and naming zelfredzaamheidprofielen: policy work on all assessments, in aggregate.
     public static func mayDeriveProfiles(_ role: Role) -> Bool { role == .analyst }
 
-    /// Roles that manage areas, networks, organisations and products.
+    /// Roles that manage areas, networks, organisations, products and the reasons for care outside
+    /// the network.
     public static func mayAdminister(_ role: Role) -> Bool { role == .admin }
+
+    /// The collaboration survey (track 2): the analyst manages questions and rounds.
+    public static func managesSurvey(_ role: Role) -> Bool { role == .analyst }
+
+    /// The network's professionals answer the survey.
+    public static func answersSurvey(_ role: Role) -> Bool { [.coach, .chair, .partner].contains(role) }
+
+    /// Who reads the survey's results: those who run it, answer it, or read the figures.
+    public static func readsSurveyResults(_ role: Role) -> Bool { managesSurvey(role) || answersSurvey(role) || seesFigures(role) }
+
+    /// The texts of the council letter are written by policy staff.
+    public static func writesLetterTexts(_ role: Role) -> Bool { role == .analyst }
+
+    /// A resident's record is handled by a coach of the area that holds it.
+    public static func handlesResidents(_ actor: Actor, in area: UUID) -> Bool { actor.role == .coach && actor.areaID == area }
 }

@@ -58,7 +58,7 @@ public struct EffectService: Sendable {
     /// Requests of the coach's area whose intake measurement is older than the follow-up period and
     /// that have no follow-up yet, oldest first; the list is logged.
     public func dueFollowUps() async throws -> [(request: SupportRequest, due: CalendarDate)] {
-        guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
+        guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }
         // Both moments of the area's requests in one query; the due ones are then read in batches,
         // so no statement binds more ids than the database allows.
         let measured = try await EffectMeasurement.query(on: db).filter(\.$measure == .questionnaire)

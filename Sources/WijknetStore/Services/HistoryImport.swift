@@ -9,8 +9,16 @@ import WijknetCore
 /// same file imported twice adds nothing.
 public struct HistoryImport: Sendable {
     let db: any Database
+    let actor: Actor
 
-    public init(db: any Database) { self.db = db }
+    public init(db: any Database, actor: Actor) {
+        self.db = db
+        self.actor = actor
+    }
+
+    /// Who imports from the command line: the operator, not a user.
+    public static let operatorRun = Actor(userID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!,
+                                          username: "wijknet import", role: .admin, organisationID: nil, areaID: nil)
 
     /// A file that passed every check, ready to import.
     public struct Checked: Sendable {
@@ -36,6 +44,7 @@ public struct HistoryImport: Sendable {
     }
 
     public func check(_ text: String) async throws -> CheckResult {
+        guard CasePolicy.mayImportHistory(actor.role) else { throw StoreError.forbidden }
         let products = try await Product.query(on: db).all()
         let organisations = try await Organisation.query(on: db).all()
         let districts = try await District.query(on: db).all()

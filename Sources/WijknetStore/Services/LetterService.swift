@@ -13,8 +13,6 @@ public struct LetterService: Sendable {
         self.actor = actor
     }
 
-    public static func mayWrite(_ role: Role) -> Bool { role == .analyst }
-
     public func texts(municipality: UUID, quarter: ReportingPeriod) async throws -> [LetterSection: String] {
         guard CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
         let rows = try await LetterText.query(on: db).filter(\.$municipality.$id == municipality)
@@ -24,7 +22,7 @@ public struct LetterService: Sendable {
 
     /// Saves every block at once; an empty block removes it.
     public func save(municipality: UUID, quarter: ReportingPeriod, texts: [LetterSection: String]) async throws {
-        guard Self.mayWrite(actor.role) else { throw StoreError.forbidden }
+        guard CasePolicy.writesLetterTexts(actor.role) else { throw StoreError.forbidden }
         guard quarter.isQuarter else { throw StoreError.invalid(ValidationFailure("period", "Een raadsbrief gaat over één kwartaal.")) }
         guard try await Municipality.find(municipality, on: db) != nil else {
             throw StoreError.invalid(ValidationFailure("municipalityId", "Deze gemeente is onbekend."))

@@ -107,9 +107,7 @@ public struct RequestService: Sendable {
     public func decide(_ id: UUID, _ input: DecisionInput) async throws -> [Outcome] {
         try await db.transaction { db in
             let request = try await load(id, for: .decide, on: db)
-            if actor.role == .chair && request.status != .inMeeting {
-                throw StoreError.forbidden
-            }
+            guard CasePolicy.decidesNow(actor.role, status: request.status) else { throw StoreError.forbidden }
             let memberships = try await Lookup.memberships(network: request.$network.id, on: db)
             let organisations = try await Organisation.query(on: db).filter(\.$id ~~ input.organisationIDs).all()
             let known = Set(organisations.compactMap(\.id))

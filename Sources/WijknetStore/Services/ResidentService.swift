@@ -101,7 +101,7 @@ public struct ResidentService: Sendable {
     /// "not found", so that guessing ids tells nothing.
     func load(_ id: UUID, on db: any Database) async throws -> Resident {
         guard let resident = try await Resident.query(on: db).filter(\.$id == id).filter(\.$anonymisedOn == nil).with(\.$district).first(),
-              actor.role == .coach, resident.district.$area.id == actor.areaID else {
+              CasePolicy.handlesResidents(actor, in: resident.district.$area.id) else {
             throw StoreError.notFound(what: "inwoner")
         }
         return resident
@@ -120,7 +120,7 @@ public struct ResidentService: Sendable {
 
     /// Residents of the coach's area whose name contains `text`, or whose BSN is `text` exactly.
     public func search(_ text: String?, limit: Int = 20) async throws -> [Resident] {
-        guard actor.role == .coach, let area = actor.areaID else { throw StoreError.forbidden }
+        guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }
         guard let text else { throw StoreError.invalid(ValidationFailure("q", "Zoekterm is verplicht.")) }
         let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
         var check = Checker()

@@ -16,11 +16,7 @@ public struct SurveyService: Sendable {
         self.today = today
     }
 
-    public static func manages(_ role: Role) -> Bool { role == .analyst }
-    /// Professionals of the network: the team's coaches and chairs, and the partners' professionals.
-    public static func answers(_ role: Role) -> Bool { [.coach, .chair, .partner].contains(role) }
-
-    private func requireManager() throws { guard Self.manages(actor.role) else { throw StoreError.forbidden } }
+    private func requireManager() throws { guard CasePolicy.managesSurvey(actor.role) else { throw StoreError.forbidden } }
 
     // MARK: questions and rounds
 
@@ -48,7 +44,7 @@ public struct SurveyService: Sendable {
 
     /// Every round, newest first: for the manager, the professionals and the figure roles.
     public func rounds() async throws -> [SurveyRound] {
-        guard Self.manages(actor.role) || Self.answers(actor.role) || CasePolicy.seesFigures(actor.role) else { throw StoreError.forbidden }
+        guard CasePolicy.readsSurveyResults(actor.role) else { throw StoreError.forbidden }
         return try await SurveyRound.query(on: db).sort(\.$quarter, .descending).all()
     }
 
@@ -99,7 +95,7 @@ public struct SurveyService: Sendable {
 
     /// The networks the actor may answer for.
     public func networks() async throws -> [Network] {
-        guard Self.answers(actor.role) else { throw StoreError.forbidden }
+        guard CasePolicy.answersSurvey(actor.role) else { throw StoreError.forbidden }
         return try await MeetingService(db: db, actor: actor).networks(on: today)
     }
 
@@ -173,7 +169,7 @@ public struct SurveyService: Sendable {
                                       perNetwork: networks.map { n in (n, LikertResult.of(values.filter { $0.0 == n.id }.map(\.1), control: control)) },
                                       openAnswers: nil)
             case .open:
-                let texts = Self.manages(actor.role) && enough ? own.compactMap(\.text).sorted() : nil
+                let texts = CasePolicy.managesSurvey(actor.role) && enough ? own.compactMap(\.text).sorted() : nil
                 return QuestionResult(question: question, all: nil, perNetwork: [], openAnswers: texts)
             }
         }

@@ -25,7 +25,7 @@ enum FiguresAPI {
     }
 
     @Sendable static func requests(req: Request) async throws -> PageDTO<RequestDTO> {
-        guard CasePolicy.drillsDown(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.drillsDown)
         let figure = try FigureRequest.figure(req)
         let actor = try req.actor()
         let page = try await FigureRequest.drillDown(req, figure, try await FigureRequest.query(req), try req.paging())

@@ -24,7 +24,7 @@ enum ImportsAPI {
 
     @Sendable static func assignments(req: Request) async throws -> ReportDTO {
         let text = try Upload.text(req.body.data ?? ByteBuffer())
-        let importer = HistoryImport(db: req.db)
+        let importer = try req.historyImport()
         switch try await importer.check(text) {
         case .refused(let problems):
             throw failure(problems)

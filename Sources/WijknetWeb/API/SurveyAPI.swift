@@ -73,7 +73,7 @@ enum SurveyAPI {
 
     @Sendable static func addQuestion(req: Request) async throws -> Response {
         let service = try req.surveyService()
-        guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.managesSurvey)
         let question = try await service.addQuestion(try req.content.decode(SurveyQuestionInput.self))
         return try await QuestionDTO(question).encodeResponse(status: .created, for: req)
     }
@@ -87,7 +87,7 @@ enum SurveyAPI {
     }
 
     @Sendable static func openRound(req: Request) async throws -> Response {
-        guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.managesSurvey)
         let text = try req.content.decode(RoundBody.self).quarter
         guard let quarter = text.flatMap(ReportingPeriod.init) else {
             throw ValidationFailure("quarter", "Kies een kwartaal, bijvoorbeeld 2026Q1.")

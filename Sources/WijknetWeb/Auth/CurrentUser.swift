@@ -27,10 +27,4 @@ extension Request {
 
     /// Page or API, for the audit log.
     var auditChannel: AuditChannel { url.path.hasPrefix(APIPath.root) ? .api : .page }
-
-    func requireRole(_ roles: Role...) throws -> User {
-        let user = try requireUser()
-        guard roles.contains(user.role) else { throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot deze handeling.") }
-        return user
-    }
 }

@@ -5,9 +5,10 @@ import WijknetStore
 /// `/beheer`: areas, networks, organisations, memberships and products (reasons: `ReasonPages`).
 /// Administrators only.
 enum AdminPages {
+    /// The administrator's service, after the page checked the role (the service checks again).
     static func service(_ req: Request) throws -> AdminService {
-        _ = try req.requireRole(.admin)
-        return AdminService(db: req.db, actor: try req.actor())
+        try req.authorise(CasePolicy.mayAdminister)
+        return try req.adminService()
     }
 
     /// Which of the three forms on the overview failed, with its input and errors.

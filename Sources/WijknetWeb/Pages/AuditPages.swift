@@ -54,7 +54,7 @@ enum AuditPages {
     }
 
     @Sendable static func residentForm(req: Request) async throws -> Response {
-        guard CasePolicy.mayAudit(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.mayAudit)
         return renderResident(req, FormState(), entries: nil)
     }
 

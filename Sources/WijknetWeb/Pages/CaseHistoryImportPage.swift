@@ -7,14 +7,8 @@ import WijknetStore
 /// coach of the area, or an administrator. The whole file is checked first and refused with every
 /// problem listed; a good file is written in one transaction.
 enum CaseHistoryImportPage {
-    static func requireRole(_ req: Request) throws {
-        guard CasePolicy.mayImportCaseHistory(try req.requireUser().role) else {
-            throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot het importeren van dossiers.")
-        }
-    }
-
     @Sendable static func form(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportCaseHistory)
         return render(req, problems: [], error: nil)
     }
 
@@ -32,7 +26,7 @@ enum CaseHistoryImportPage {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportCaseHistory)
         let bytes: [UInt8]
         switch Upload.bytes(from: req, kind: "JSON") {
         case .success(let read): bytes = read

@@ -49,7 +49,7 @@ enum CouncilLetterPage {
             .filter { $0.first <= .today() }
         let choice = FormState(values: ["municipalityId": selection.municipality.id!.uuidString, "period": selection.quarter.description])
         var editor = Markup.empty
-        if LetterService.mayWrite(actor.role) {
+        if CasePolicy.writesLetterTexts(actor.role) {
             var texts = state
             for section in LetterSection.allCases where texts.values[section.rawValue] == nil { texts.values[section.rawValue] = letter.texts[section] ?? "" }
             let fields = LetterSection.allCases.map { Form.textarea($0.rawValue, $0.title, texts, required: false, hint: $0.hint + " Geen persoonsgegevens. Een lege regel begint een nieuwe alinea.") }
@@ -85,7 +85,7 @@ enum CouncilLetterPage {
     }
 
     @Sendable static func saveTexts(req: Request) async throws -> Response {
-        guard LetterService.mayWrite(try req.requireUser().role) else { throw Abort(.forbidden, reason: "Alleen beleidsadviseurs schrijven de raadsbrief.") }
+        try req.authorise(CasePolicy.writesLetterTexts)
         let selection = try await selection(req, values: values(req))
         let values = req.formValues(LetterSection.allCases.map(\.rawValue))
         let texts = Dictionary(uniqueKeysWithValues: LetterSection.allCases.map { ($0, values[$0.rawValue] ?? "") })

@@ -6,14 +6,8 @@ import WijknetStore
 /// checked first and refused with every problem listed; a good file is written in one transaction
 /// while the page shows how far it is.
 enum HistoryImportPage {
-    static func requireRole(_ req: Request) throws {
-        guard CasePolicy.mayImportHistory(try req.requireUser().role) else {
-            throw Abort(.forbidden, reason: "Je rol geeft geen toegang tot het importeren van toewijzingen.")
-        }
-    }
-
     @Sendable static func form(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportHistory)
         return render(req, problems: [], error: nil)
     }
 
@@ -35,13 +29,13 @@ enum HistoryImportPage {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportHistory)
         let text: String
         switch Upload.text(from: req) {
         case .success(let read): text = read
         case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
         }
-        let importer = HistoryImport(db: req.db)
+        let importer = try req.historyImport()
         switch try await importer.check(text) {
         case .refused(let problems):
             return render(req, problems: problems, error: nil)

@@ -7,7 +7,7 @@ enum NewRequestPage {
     static let fields = ["residentId", "intakeDate", "summary", "law", "urgency"]
 
     @Sendable static func show(req: Request) async throws -> Response {
-        _ = try req.requireRole(.coach)
+        try req.authorise(CasePolicy.mayRegister)
         guard let raw = try? req.query.get(String.self, at: "resident"), let id = UUID(uuidString: raw) else {
             return req.redirect(to: SiteURL.residents.path)
         }

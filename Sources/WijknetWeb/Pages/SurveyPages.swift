@@ -13,24 +13,24 @@ enum SurveyPages {
         let role = try req.requireUser().role
         let service = try req.surveyService()
         let rounds = try await service.rounds()
-        let answered = SurveyService.answers(role) ? try await service.answeredRounds() : []
+        let answered = CasePolicy.answersSurvey(role) ? try await service.answeredRounds() : []
         var rows: [Markup] = []
         for round in rounds {
             let quarter = ReportingPeriod(round.quarter)?.dutch ?? round.quarter
             var actions: [Markup] = []
-            if SurveyService.answers(role) && round.isOpen {
+            if CasePolicy.answersSurvey(role) && round.isOpen {
                 actions.append(answered.contains(round.id!) ? "Ingevuld, dank je wel" : "<a href=\"\(SiteURL.surveyRound(round.id!).path)\">Invullen<span class=\"visually-hidden\"> voor \(quarter)</span></a>")
             }
             if CasePolicy.seesFigures(role) {
                 actions.append("<a href=\"\(SiteURL.surveyResults(round.id!).path)\">Resultaten<span class=\"visually-hidden\"> \(quarter)</span></a>")
             }
-            if SurveyService.manages(role) && round.isOpen {
+            if CasePolicy.managesSurvey(role) && round.isOpen {
                 actions.append("<form method=\"post\" action=\"\(SiteURL.surveyRoundClose(round.id!).path)\" class=\"inline\">\(Form.csrf(req))<button type=\"submit\">Sluiten<span class=\"visually-hidden\"> \(quarter)</span></button></form>")
             }
             rows.append("<tr><td>\(quarter)</td><td>\(round.isOpen ? "Open" : "Gesloten")</td><td>\(actions.map { "\($0) " as Markup })</td></tr>")
         }
         var manage = Markup.empty
-        if SurveyService.manages(role) {
+        if CasePolicy.managesSurvey(role) {
             let year = CalendarDate.today().year
             let quarters = (year - 1...year + 1).flatMap { y in (1...4).compactMap { ReportingPeriod.quarter(y, $0) } }
             var choice = state
@@ -57,7 +57,7 @@ enum SurveyPages {
 
     @Sendable static func openRound(req: Request) async throws -> Response {
         let service = try req.surveyService()
-        guard SurveyService.manages(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.managesSurvey)
         let values = req.formValues(["quarter"])
         guard let quarter = values["quarter"].flatMap(ReportingPeriod.init) else {
             return try await renderOverview(req, FormState(values: values, errors: [FieldError("quarter", "Kies een kwartaal.")]))

@@ -7,14 +7,8 @@ import WijknetStore
 /// every problem listed; a good file is saved in one transaction. The assessments stay 2010
 /// assessments, shown on the resident's ZRM page next to the 2017 ones with the mapping explained.
 enum ZRM2010ImportPage {
-    static func requireRole(_ req: Request) throws {
-        guard CasePolicy.mayImportZRM(try req.requireUser().role) else {
-            throw Abort(.forbidden, reason: "Alleen coaches van het sociaal wijkteam importeren ZRM-metingen.")
-        }
-    }
-
     @Sendable static func form(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportZRM)
         return render(req, problems: [], error: nil)
     }
 
@@ -34,7 +28,7 @@ enum ZRM2010ImportPage {
     }
 
     @Sendable static func upload(req: Request) async throws -> Response {
-        try requireRole(req)
+        try req.authorise(CasePolicy.mayImportZRM)
         let text: String
         switch Upload.text(from: req) {
         case .success(let read): text = read

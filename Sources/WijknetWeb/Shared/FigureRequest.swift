@@ -34,6 +34,6 @@ enum FigureRequest {
     }
 
     static func requireFigures(_ req: Request) throws {
-        guard CasePolicy.seesFigures(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.seesFigures)
     }
 }

@@ -7,7 +7,7 @@ import WijknetStore
 enum ProfileExport {
     @Sendable static func csv(req: Request) async throws -> Response {
         // The role first, then the input: someone without access learns nothing from a validation error.
-        guard CasePolicy.mayDeriveProfiles(try req.requireUser().role) else { throw StoreError.forbidden }
+        try req.authorise(CasePolicy.mayDeriveProfiles)
         let first = try? req.query.get(String.self, at: "first"), last = try? req.query.get(String.self, at: "last")
         let period: ReportingPeriod
         do { period = try ProfileDerivationInput(first: first, last: last).validate().period } catch { throw StoreError.invalid(error) }

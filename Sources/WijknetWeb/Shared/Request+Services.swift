@@ -23,6 +23,7 @@ extension Request {
     func figuresService() throws -> FiguresService { FiguresService(db: db, actor: try actor()) }
     func adminService() throws -> AdminService { AdminService(db: db, actor: try actor()) }
     func auditQuery() throws -> AuditQuery { AuditQuery(db: db, actor: try actor(), vault: application.vault, channel: auditChannel) }
+    func historyImport() throws -> HistoryImport { HistoryImport(db: db, actor: try actor()) }
     func zrm2010Import() throws -> ZRM2010Import { ZRM2010Import(residents: try residentService()) }
     func caseHistoryImport() throws -> CaseHistoryImport {
         CaseHistoryImport(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)

@@ -21,7 +21,7 @@ struct ImportCommand: AsyncCommand {
         guard signature.kind == "assignments" else { throw Refused(description: "Onbekend soort import '\(signature.kind)'. Gebruik: wijknet import assignments BESTAND.csv") }
         guard let data = FileManager.default.contents(atPath: signature.file) else { throw Refused(description: "Het bestand \(signature.file) is niet te lezen.") }
         guard let text = String(data: data, encoding: .utf8) else { throw Refused(description: "Het bestand is geen UTF-8-tekst.") }
-        let importer = HistoryImport(db: context.application.db)
+        let importer = HistoryImport(db: context.application.db, actor: HistoryImport.operatorRun)
         switch try await importer.check(text) {
         case .refused(let problems):
             for problem in problems {
