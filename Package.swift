@@ -39,10 +39,26 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // Benchmarks and the bulk generators behind them (`wijknet bench`): outside the libraries
+        // that serve users.
+        .target(
+            name: "WijknetBench",
+            dependencies: [
+                "WijknetCore",
+                "WijknetStore",
+                "WijknetWeb",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         .executableTarget(
             name: "wijknet",
             dependencies: [
+                "WijknetCore",
+                "WijknetStore",
                 "WijknetWeb",
+                "WijknetBench",
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
@@ -50,7 +66,11 @@ let package = Package(
         .testTarget(
             name: "WijknetWebTests",
             dependencies: [
+                "WijknetCore",
+                "WijknetStore",
                 "WijknetWeb",
+                "WijknetBench",
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

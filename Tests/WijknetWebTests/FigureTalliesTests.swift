@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import Testing
 import Vapor
+@testable import WijknetBench
 @testable import WijknetCore
 @testable import WijknetStore
 @testable import WijknetWeb

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import Testing
 import Vapor
+@testable import WijknetBench
 @testable import WijknetCore
 @testable import WijknetStore
 @testable import WijknetWeb

@@ -1,15 +1,15 @@
 import WijknetCore
 
 /// Synthetic names and test BSNs for demo residents. Nobody real is meant.
-enum DemoNames {
-    static let given = ["Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gert", "Hanna", "Ilse", "Jan", "Kees", "Lotte", "Mohamed",
-                        "Noor", "Oscar", "Priya", "Quinten", "Roos", "Sem", "Tess", "Umut", "Vera", "Willem", "Yara", "Zeynep",
-                        "Ahmed", "Bas", "Carla", "Dirk", "Esra", "Finn", "Gijs", "Henk", "Iris", "Jesse", "Kim", "Lars", "Mila"]
-    static let family = ["de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-                         "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yilmaz",
-                         "El Amrani", "Kaya", "Pinas", "Doğan", "Haddou", "Nguyen", "Wouters", "Kok", "Verhoeven", "Koster"]
-    static let streets = ["Sonsbeeksingel", "Klarendalseweg", "Utrechtseweg", "Rijkerswoerdsestraat", "Kronenburgsingel",
-                          "Vredenburgsingel", "Lombokstraat", "Hoogkamp", "Schaarsbergenseweg", "Heijenoordseweg", "Zijpendaalseweg"]
+package enum DemoNames {
+    package static let given = ["Anna", "Bram", "Chantal", "Daan", "Eva", "Fatima", "Gert", "Hanna", "Ilse", "Jan", "Kees", "Lotte", "Mohamed",
+                                "Noor", "Oscar", "Priya", "Quinten", "Roos", "Sem", "Tess", "Umut", "Vera", "Willem", "Yara", "Zeynep",
+                                "Ahmed", "Bas", "Carla", "Dirk", "Esra", "Finn", "Gijs", "Henk", "Iris", "Jesse", "Kim", "Lars", "Mila"]
+    package static let family = ["de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
+                                 "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yilmaz",
+                                 "El Amrani", "Kaya", "Pinas", "Doğan", "Haddou", "Nguyen", "Wouters", "Kok", "Verhoeven", "Koster"]
+    package static let streets = ["Sonsbeeksingel", "Klarendalseweg", "Utrechtseweg", "Rijkerswoerdsestraat", "Kronenburgsingel",
+                                  "Vredenburgsingel", "Lombokstraat", "Hoogkamp", "Schaarsbergenseweg", "Heijenoordseweg", "Zijpendaalseweg"]
 
 }
 

@@ -4,55 +4,55 @@ import WijknetCore
 /// One synthetic case, decided up front: who the resident is, the route, the outcomes, the
 /// assignments and referrals. `CaseGenerator` plays it through the services; `BulkCaseLoader`
 /// writes the same story straight into the tables for large benchmarks.
-struct SyntheticCase {
-    struct Outcome {
-        let kind: OutcomeKind
-        let organisation: UUID?
-        let activity: String?
+package struct SyntheticCase {
+    package struct Outcome {
+        package let kind: OutcomeKind
+        package let organisation: UUID?
+        package let activity: String?
         /// Offered with every indicated-care outcome; kept only when the provider is outside.
-        let reason: String?
+        package let reason: String?
     }
 
-    struct Care {
-        let provider: UUID
-        let specialist: Bool
-        let hours: Double
-        let startOffset: Int
-        let renewal: Bool
+    package struct Care {
+        package let provider: UUID
+        package let specialist: Bool
+        package let hours: Double
+        package let startOffset: Int
+        package let renewal: Bool
     }
 
-    struct Welfare {
-        let partner: UUID
-        let activity: String
-        let dateOffset: Int
-        let status: ReferralStatus
+    package struct Welfare {
+        package let partner: UUID
+        package let activity: String
+        package let dateOffset: Int
+        package let status: ReferralStatus
     }
 
-    let area: DemoWorld.Area
-    let intake: CalendarDate
-    let resident: ResidentInput
-    let birth: CalendarDate
-    let law: LawScope
-    let careLaw: Law
-    let domains: [LifeDomain]
-    let urgency: Urgency
-    let consent: Bool
-    let viaMeeting: Bool
+    package let area: DemoWorld.Area
+    package let intake: CalendarDate
+    package let resident: ResidentInput
+    package let birth: CalendarDate
+    package let law: LawScope
+    package let careLaw: Law
+    package let domains: [LifeDomain]
+    package let urgency: Urgency
+    package let consent: Bool
+    package let viaMeeting: Bool
     /// For the direct route: the partner the coach contacts.
-    let directPartner: UUID?
+    package let directPartner: UUID?
     /// Days from intake to the decision on the direct route (the meeting's date otherwise).
-    let directDecisionOffset: Int
-    let outcomes: [Outcome]
-    let care: [Care]
-    let welfare: [Welfare]
+    package let directDecisionOffset: Int
+    package let outcomes: [Outcome]
+    package let care: [Care]
+    package let welfare: [Welfare]
     /// Closed 190 days after the decision, for cases old enough.
-    let closes: Bool
+    package let closes: Bool
 
-    static let activities = ["Koffie-ochtend", "Budgetcursus", "Wandelgroep", "Maatjesproject"]
+    package static let activities = ["Koffie-ochtend", "Budgetcursus", "Wandelgroep", "Maatjesproject"]
 
     /// How far the pilot had come on `date`: 0 when the networks started (February 2025), 1 from the
     /// end of 2025 on. Seed 001: the share of new care at network partners rose over that year.
-    static func pilotProgress(_ date: CalendarDate) -> Double {
+    package static func pilotProgress(_ date: CalendarDate) -> Double {
         let start = DemoWorld.networkStart, end = CalendarDate(year: 2025, month: 12, day: 31)!
         return min(1, max(0, Double(start.days(until: date)) / Double(start.days(until: end))))
     }
@@ -62,7 +62,7 @@ struct SyntheticCase {
     /// indicated care inside the network (K2, rising over the year) and about 30% welfare (K3).
     /// Most other care is assigned on the direct route, at first mostly outside the network; so
     /// the share of new first assignments inside (K5) rises from about 25% to about 50%.
-    static func make(world: DemoWorld, area: DemoWorld.Area, intake: CalendarDate, bsn: BSN, rng: inout SeededRandom) -> SyntheticCase {
+    package static func make(world: DemoWorld, area: DemoWorld.Area, intake: CalendarDate, bsn: BSN, rng: inout SeededRandom) -> SyntheticCase {
         let age = Int.random(in: 4...88, using: &rng)
         let birth = CalendarDate(year: intake.year - age, month: Int.random(in: 1...12, using: &rng), day: Int.random(in: 1...28, using: &rng))!
         let resident = ResidentInput(
@@ -131,10 +131,10 @@ struct SyntheticCase {
                              closes: rng.chance(0.5))
     }
 
-    var summary: String { "Synthetische demo-casus: ondersteuningsvraag op \(domains.count) leefgebied(en)." }
+    package var summary: String { "Synthetische demo-casus: ondersteuningsvraag op \(domains.count) leefgebied(en)." }
 
     /// Only cases whose closing day has passed are closed.
-    func closingDay(decided: CalendarDate, today: CalendarDate) -> CalendarDate? {
+    package func closingDay(decided: CalendarDate, today: CalendarDate) -> CalendarDate? {
         let day = decided.adding(days: 190)
         return closes && day < today ? day : nil
     }

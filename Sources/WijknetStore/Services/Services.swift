@@ -3,19 +3,19 @@ import Foundation
 import WijknetCore
 
 /// Shared look-ups for the services.
-enum Lookup {
-    static func require<M: Model>(_ type: M.Type, _ id: UUID?, on db: Database, what: String) async throws -> M where M.IDValue == UUID {
+package enum Lookup {
+    package static func require<M: Model>(_ type: M.Type, _ id: UUID?, on db: Database, what: String) async throws -> M where M.IDValue == UUID {
         guard let id, let model = try await M.find(id, on: db) else { throw StoreError.notFound(what: what) }
         return model
     }
 
     /// The memberships of one network, for deciding inside or outside.
-    static func memberships(network: UUID?, on db: Database) async throws -> [MembershipPeriod] {
+    package static func memberships(network: UUID?, on db: Database) async throws -> [MembershipPeriod] {
         guard let network else { return [] }
         return try await Membership.query(on: db).filter(\.$network.$id == network).all().map(\.period)
     }
 
-    static func reasons(on db: Database) async throws -> [OutsideReasonOption] {
+    package static func reasons(on db: Database) async throws -> [OutsideReasonOption] {
         try await OutsideReason.query(on: db).sort(\.$label).all().map(\.option)
     }
 }

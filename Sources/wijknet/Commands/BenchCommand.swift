@@ -1,4 +1,5 @@
 import Vapor
+import WijknetBench
 import WijknetWeb
 
 /// `wijknet bench`: measures insert rate and page latencies on the configured database.

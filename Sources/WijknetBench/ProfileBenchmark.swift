@@ -1,5 +1,6 @@
 import Foundation
 import WijknetCore
+import WijknetStore
 
 /// `wijknet bench --profiles`: derives zelfredzaamheidprofielen from synthetic ZRM scores (a
 /// million assessments × 13 domains by default, k = 8, 10 initialisations, at most 300

@@ -2,6 +2,7 @@ import Fluent
 import Vapor
 import WijknetCore
 import WijknetStore
+import WijknetWeb
 
 /// `wijknet bench`: creates synthetic cases through the services and times the two reads a coach
 /// makes most: the filtered request list (page 1) and the case file. Times are for the store and

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import WijknetCore
+import WijknetStore
 
 /// The whole country in the shape the council's figures read, for the national benchmark
 /// (`wijknet bench --national`): municipalities with four areas each, half of them with a

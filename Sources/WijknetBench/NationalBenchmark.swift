@@ -4,6 +4,7 @@ import SQLKit
 import Vapor
 import WijknetCore
 import WijknetStore
+import WijknetWeb
 
 /// `wijknet bench --national`: the council's figures at the scale of the whole country. On an
 /// empty database it generates the country (`NationalData`), counts the figure tallies and times

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import WijknetCore
+import WijknetStore
 
 /// Writes synthetic cases straight into the tables, in batches, for benchmarks at scale. It tells
 /// the same stories as `CaseGenerator` and applies the same rules (status through
