@@ -43,7 +43,7 @@ public struct BulkCaseLoader: Sendable {
             }
             let batchRows = rows
             try await db.transaction { db in
-                try await batchRows.insert(into: db as! any SQLDatabase)
+                try await batchRows.insert(into: try db.sql())
                 for area in world.areas { try await FigureTallies.touch(area: area.id, on: db) }
             }
             done = min(count, done + batch)

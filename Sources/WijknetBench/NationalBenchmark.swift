@@ -18,7 +18,7 @@ public enum NationalBenchmark {
         try await app.autoMigrate().get()
         var report = ["Wijknet landelijke benchmark"]
         let today = CalendarDate.today()
-        let sql = app.db as! any SQLDatabase
+        let sql = try app.db.sql()
         if try await User.query(on: app.db).count() == 0 {
             let world = try await DemoWorld.create(on: app.db, passwordHash: try await app.password.async.hash(DemoPassword.value))
             let coach = world.areas[0].coach

@@ -103,7 +103,7 @@ public struct NationalData: Sendable {
                 }
             }
             let batchRows = rows
-            try await db.transaction { db in try await batchRows.insert(into: db as! any SQLDatabase) }
+            try await db.transaction { db in try await batchRows.insert(into: try db.sql()) }
             counts.rows += batchRows.count
             done = min(size.residents, done + batch)
             progress(counts)
@@ -175,7 +175,7 @@ public struct NationalData: Sendable {
 
     /// The products per law and level, from the catalogue the demo world made.
     private func productsByLawAndLevel() async throws -> [String: [UUID]] {
-        let rows = try await (db as! any SQLDatabase).raw("SELECT id, law, level FROM products").all()
+        let rows = try await db.sql().raw("SELECT id, law, level FROM products").all()
         var result: [String: [UUID]] = [:]
         for row in rows {
             result["\(try row.decode(column: "law", as: String.self))|\(try row.decode(column: "level", as: String.self))", default: []]
@@ -236,7 +236,7 @@ public struct NationalData: Sendable {
                 let tableRows = all.filter { $0.0 == table }
                 guard let columns = tableRows.first?.1 else { continue }
                 for chunk in stride(from: 0, to: tableRows.count, by: 1_000) {
-                    var insert = (db as! any SQLDatabase).insert(into: table).columns(columns)
+                    var insert = try db.sql().insert(into: table).columns(columns)
                     for row in tableRows[chunk..<min(tableRows.count, chunk + 1_000)] { insert = insert.values(row.2.map { SQLBind($0) }) }
                     try await insert.run()
                 }
@@ -262,7 +262,7 @@ public struct NationalData: Sendable {
         let all = rows
         try await db.transaction { db in
             for chunk in stride(from: 0, to: all.count, by: 5_000) {
-                var insert = (db as! any SQLDatabase).insert(into: Meeting.schema).columns("id", "network_id", "date")
+                var insert = try db.sql().insert(into: Meeting.schema).columns("id", "network_id", "date")
                 for row in all[chunk..<min(all.count, chunk + 5_000)] { insert = insert.values(row.map { SQLBind($0) }) }
                 try await insert.run()
             }

@@ -25,7 +25,7 @@ struct CreateCatalogues: AsyncMigration {
             .create()
         // Written with the columns of this migration, not the model: later migrations add columns
         // (M021 `retired`) that do not exist yet at this point of a fresh installation.
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         for option in OutsideReasonOption.defaults {
             try await sql.insert(into: OutsideReason.schema).columns("id", "code", "label", "requires_text")
                 .values(SQLBind(UUID()), SQLBind(option.code), SQLBind(option.label), SQLBind(option.requiresText)).run()

@@ -21,7 +21,7 @@ struct CreateIndexes: AsyncMigration {
     ]
 
     func prepare(on database: Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         for index in Self.indexes {
             var builder = sql.create(index: index.name).on(index.table)
             for column in index.columns { builder = builder.column(column) }
@@ -30,7 +30,7 @@ struct CreateIndexes: AsyncMigration {
     }
 
     func revert(on database: Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         for index in Self.indexes {
             try await sql.drop(index: index.name).ifExists().run()
         }

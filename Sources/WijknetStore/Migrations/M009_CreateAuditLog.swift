@@ -29,7 +29,7 @@ struct CreateAuditLog: AsyncMigration {
             .field("seq", .int, .required)
             .field("hash", .string, .required)
             .create()
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         try await sql.insert(into: AuditLog.headSchema).columns("id", "seq", "hash").values(SQLBind(1), SQLBind(0), SQLBind(AuditChain.genesis)).run()
         try await sql.create(index: "idx_audit_user").on(AuditEntry.schema).column("user_id").run()
         try await sql.create(index: "idx_audit_subject").on(AuditEntry.schema).column("subject_id").run()

@@ -21,7 +21,7 @@ struct CreateHistoricalAssignments: AsyncMigration {
             .field("imported_at", .datetime, .required)
             .unique(on: "source_id")
             .create()
-        try await (database as! any SQLDatabase).raw("CREATE INDEX historical_assignments_area ON historical_assignments (area_id, start_date)").run()
+        try await database.sql().raw("CREATE INDEX historical_assignments_area ON historical_assignments (area_id, start_date)").run()
     }
 
     func revert(on database: Database) async throws {

@@ -19,8 +19,8 @@ struct CreateFigureTallies: AsyncMigration {
             .field("law", .string, .required)
             .field("tally", .string, .required)
             .create()
-        try await (database as! any SQLDatabase).raw("CREATE INDEX figure_tallies_period ON figure_tallies (period, law, area_id)").run()
-        try await (database as! any SQLDatabase).raw("CREATE INDEX figure_tallies_area ON figure_tallies (area_id)").run()
+        try await database.sql().raw("CREATE INDEX figure_tallies_period ON figure_tallies (period, law, area_id)").run()
+        try await database.sql().raw("CREATE INDEX figure_tallies_area ON figure_tallies (area_id)").run()
     }
 
     func revert(on database: Database) async throws {

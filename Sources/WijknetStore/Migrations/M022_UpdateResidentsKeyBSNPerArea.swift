@@ -9,7 +9,7 @@ import SQLKit
 struct UpdateResidentsKeyBSNPerArea: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(Resident.schema).field("merged_into_id", .uuid).update()
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         let rows = try await sql.raw("""
             SELECT r.id AS id, r.bsn_lookup AS lookup, d.area_id AS area FROM residents r JOIN districts d ON d.id = r.district_id
             WHERE r.anonymised_on IS NULL
@@ -24,7 +24,7 @@ struct UpdateResidentsKeyBSNPerArea: AsyncMigration {
     /// Back to one record per BSN: the first record keeps the plain hash; a second area's record
     /// of the same person keeps its area-keyed one, for which the old schema has no place.
     func revert(on database: Database) async throws {
-        let sql = database as! any SQLDatabase
+        let sql = try database.sql()
         let rows = try await sql.raw("SELECT id, bsn_lookup AS lookup FROM residents WHERE anonymised_on IS NULL ORDER BY created_at, id").all()
         let lookups = try rows.map { try $0.decode(column: "lookup", as: String.self) }
         var taken = Set(lookups.filter { !$0.contains("/") })

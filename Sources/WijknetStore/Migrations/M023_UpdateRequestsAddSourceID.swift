@@ -7,11 +7,11 @@ struct UpdateRequestsAddSourceID: AsyncMigration {
     func prepare(on database: Database) async throws {
         try await database.schema(SupportRequest.schema).field("source_id", .string).update()
         // A unique index rather than a constraint: SQLite cannot add a constraint to a table.
-        try await (database as! any SQLDatabase).raw("CREATE UNIQUE INDEX idx_requests_source_id ON support_requests (source_id)").run()
+        try await database.sql().raw("CREATE UNIQUE INDEX idx_requests_source_id ON support_requests (source_id)").run()
     }
 
     func revert(on database: Database) async throws {
-        try await (database as! any SQLDatabase).raw("DROP INDEX idx_requests_source_id").run()
+        try await database.sql().raw("DROP INDEX idx_requests_source_id").run()
         try await database.schema(SupportRequest.schema).deleteField("source_id").update()
     }
 }

@@ -72,7 +72,7 @@ public enum AuditLog {
 
     static func append(_ who: Who, _ action: AuditAction, channel: AuditChannel, subject: String, subjectID: String,
                        residents: [UUID], purpose: String, on db: any Database) async throws {
-        let sql = try sqlDatabase(db)
+        let sql = try db.sql()
         guard let head = try await sql.update(headSchema)
             .set(SQLIdentifier("seq"), to: SQLBinaryExpression(SQLIdentifier("seq"), .add, SQLLiteral.numeric("1")))
             .where("id", .equal, SQLBind(1))
@@ -92,7 +92,7 @@ public enum AuditLog {
 
     /// Reads the whole log in order, a batch at a time, and checks the chain; nil when it is whole.
     public static func verify(on db: any Database, batch: Int = 5_000) async throws -> (checked: Int, problem: AuditChain.Problem?) {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let head = try await sql.select().columns("seq", "hash").from(headSchema).where("id", .equal, SQLBind(1)).first()
         let headSeq = try head?.decode(column: "seq", as: Int.self) ?? 0
         let headHash = try head?.decode(column: "hash", as: String.self) ?? AuditChain.genesis

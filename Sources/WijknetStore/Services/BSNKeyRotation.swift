@@ -34,14 +34,14 @@ public struct BSNKeyRotation: Sendable {
     /// Re-seals every BSN; returns how many. `progress` hears (done, total) after every batch.
     public func rotate(from old: BSNVault, to new: BSNVault, batch: Int = 1_000,
                        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Int {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let check = try await sql.raw("SELECT sealed FROM key_check WHERE id = 1").first()?.decode(column: "sealed", as: String.self)
         if let check {
             guard (try? old.open(text: check)) == KeyCheck.known else { throw Refusal.oldKeyDoesNotFit }
             guard (try? new.open(text: check)) != KeyCheck.known else { throw Refusal.sameKey }
         }
         return try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql()
             // No instance may add a resident under the old key while this runs (SQLite's write
             // transaction excludes other writers already).
             if sql.dialect.name == "postgresql" { try await sql.raw("LOCK TABLE residents IN SHARE ROW EXCLUSIVE MODE").run() }

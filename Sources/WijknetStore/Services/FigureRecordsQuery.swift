@@ -21,7 +21,7 @@ public struct FigureScope: Sendable, Equatable, Codable {
 /// without models or personal data: ids, dates, laws, codes and flags only.
 public enum FigureRecordsQuery {
     public static func load(_ scope: FigureScope, on db: any Database) async throws -> [RequestRecord] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let inScope = condition(scope)
         let requests = try await sql.raw("""
             SELECT id, law, intake_date, decided_on FROM support_requests r WHERE \(inScope)
@@ -62,7 +62,7 @@ public enum FigureRecordsQuery {
 
     /// The same, per network (nil: none), as the figure tallies keep them.
     public static func historyByNetwork(_ scope: FigureScope, on db: any Database) async throws -> [UUID?: [AssignmentRecord]] {
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await db.sql().raw("""
             SELECT h.law AS law, h.kind AS kind, p.level AS level, h.provider_id AS provider_id, h.start_date AS start_date,
                    h.end_date AS end_date, h.hours_per_week AS hours, h.inside_network AS inside, h.network_id AS network_id
             FROM historical_assignments h JOIN products p ON p.id = h.product_id WHERE \(condition(scope, table: "h"))
@@ -96,7 +96,7 @@ public enum FigureRecordsQuery {
     }
 
     public static func owners(_ scope: FigureScope, on db: any Database) async throws -> [UUID: RequestOwner] {
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await db.sql().raw("""
             SELECT r.id AS id, r.resident_id AS resident_id, r.network_id AS network_id, r.intake_date AS intake_date
             FROM support_requests r WHERE \(condition(scope))
             """).all()

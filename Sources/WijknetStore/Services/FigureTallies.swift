@@ -13,7 +13,7 @@ import WijknetCore
 public enum FigureTallies {
     /// Marks an area's tallies out of date. Call it in the transaction that changes the records.
     public static func touch(area: UUID, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("""
+        try await db.sql().raw("""
             INSERT INTO figure_areas (area_id, stale) VALUES (\(bind: area), \(bind: true))
             ON CONFLICT (area_id) DO UPDATE SET stale = \(bind: true)
             """).run()
@@ -24,7 +24,7 @@ public enum FigureTallies {
     public static func tallies(_ scope: FigureScope, periods: [ReportingPeriod], law: Law?, asOf: CalendarDate,
                                on db: any Database) async throws -> [ReportingPeriod: FigureTally]? {
         guard periods.allSatisfy({ ($0.isQuarter || $0.isYear) && $0.last <= horizon(asOf) }) else { return nil }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let areas = try await sql.raw("SELECT a.id AS id FROM areas a WHERE \(areaCondition(scope))").all()
             .map { try $0.decode(column: "id", as: UUID.self) }
         for area in try await outOfDate(areas, asOf: asOf, needed: horizon(asOf), on: db) { try await refresh(area: area, asOf: asOf, on: db) }
@@ -53,7 +53,7 @@ public enum FigureTallies {
     /// it recounted.
     @discardableResult
     public static func refreshStale(asOf: CalendarDate, on db: any Database) async throws -> Int {
-        let areas = try await (db as! any SQLDatabase).raw("SELECT id FROM areas").all().map { try $0.decode(column: "id", as: UUID.self) }
+        let areas = try await db.sql().raw("SELECT id FROM areas").all().map { try $0.decode(column: "id", as: UUID.self) }
         let due = try await outOfDate(areas, asOf: asOf, needed: horizon(asOf.adding(days: 46)), on: db)
         for area in due { try await refresh(area: area, asOf: asOf, on: db) }
         return due.count
@@ -68,7 +68,7 @@ public enum FigureTallies {
     /// (K8 would count support that had not started on `asOf`), or ending before `needed`.
     private static func outOfDate(_ areas: [UUID], asOf: CalendarDate, needed: CalendarDate, on db: any Database) async throws -> [UUID] {
         guard !areas.isEmpty else { return [] }
-        let rows = try await (db as! any SQLDatabase).raw("SELECT area_id, stale, computed_as_of, covers_until FROM figure_areas").all()
+        let rows = try await db.sql().raw("SELECT area_id, stale, computed_as_of, covers_until FROM figure_areas").all()
         var current = Set<UUID>()
         for row in rows {
             guard try !row.decode(column: "stale", as: Bool.self),
@@ -85,7 +85,7 @@ public enum FigureTallies {
     /// count the same area at once).
     static func refresh(area: UUID, asOf: CalendarDate, on db: any Database) async throws {
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql()
             try await sql.raw("""
                 INSERT INTO figure_areas (area_id, stale) VALUES (\(bind: area), \(bind: true))
                 ON CONFLICT (area_id) DO UPDATE SET stale = figure_areas.stale

@@ -61,7 +61,7 @@ public struct HistoryImport: Sendable {
         let providerIDs = Dictionary(organisations.map { ($0.name.lowercased(), $0.id!) }, uniquingKeysWith: { a, _ in a })
         let districtsByCode = Dictionary(districts.map { ($0.code.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
         let networkOfArea = Dictionary(networks.map { ($0.$area.id, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let existing = Set(try await (db as! any SQLDatabase).raw("SELECT source_id FROM historical_assignments").all()
+        let existing = Set(try await db.sql().raw("SELECT source_id FROM historical_assignments").all()
             .map { try $0.decode(column: "source_id", as: String.self) })
         let prepared = rows.filter { !existing.contains($0.sourceID) }.map { row -> Prepared in
             let district = districtsByCode[row.districtCode]!
@@ -81,7 +81,7 @@ public struct HistoryImport: Sendable {
                        "start_date", "end_date", "hours_per_week", "kind", "inside_network", "imported_at"]
         let now = Date()
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql()
             var done = 0
             while done < checked.rows.count {
                 var insert = sql.insert(into: HistoricalAssignment.schema).columns(columns)

@@ -9,7 +9,7 @@ public enum KeyCheck {
     static let known = "wijknet-key-check"
 
     public static func verify(_ vault: BSNVault, on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         if let row = try await sql.select().column("sealed").from(schema).where("id", .equal, SQLBind(1)).first() {
             let sealed = try row.decode(column: "sealed", as: String.self)
             guard (try? vault.open(text: sealed)) == known else { throw BSNVault.KeyError.wrongKey }

@@ -30,7 +30,7 @@ public struct MeetingService: Sendable {
     static func meeting(network networkID: UUID, on day: CalendarDate, on db: any Database) async throws -> Meeting {
         // Two coaches routing at once may both find no meeting: the second insert gives way to the
         // first (one meeting per network and day) instead of failing, and both use that meeting.
-        try await sqlDatabase(db).raw("""
+        try await db.sql().raw("""
             INSERT INTO \(ident: Meeting.schema) (id, network_id, date) VALUES (\(bind: UUID()), \(bind: networkID), \(bind: day.description))
             ON CONFLICT (network_id, date) DO NOTHING
             """).run()

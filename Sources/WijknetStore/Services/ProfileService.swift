@@ -54,7 +54,7 @@ public struct ProfileService: Sendable {
             }
             // Classify the assessments used, in batches (SQLite limits bound values), keeping earlier profiles.
             let byProfile = Dictionary(grouping: zip(ids, derived.numbers), by: \.1).mapValues { $0.map(\.0) }
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql()
             for (number, assessments) in byProfile {
                 for start in stride(from: 0, to: assessments.count, by: 500) {
                     let batch = Array(assessments[start..<min(assessments.count, start + 500)])
@@ -91,7 +91,7 @@ public struct ProfileService: Sendable {
 
     public func distribution(version: Int) async throws -> [DistributionRow] {
         let set = try await self.set(version: version)
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await db.sql().raw("""
             SELECT ar.name AS area, a.assessed_on AS date, p.number AS number FROM zrm_assessments a
             JOIN zrm_profiles p ON p.id = a.profile_id JOIN residents r ON r.id = a.resident_id
             JOIN districts d ON d.id = r.district_id JOIN areas ar ON ar.id = d.area_id
@@ -157,7 +157,7 @@ public struct ProfileService: Sendable {
     /// Every ZRM 2017 assessment of a period, in a fixed order (date, then id) so the same
     /// assessments always give the same profiles.
     static func scoredAssessments(in period: ReportingPeriod, on db: any Database) async throws -> [ScoredAssessment] {
-        let rows = try await (db as! any SQLDatabase).raw("""
+        let rows = try await db.sql().raw("""
             SELECT a.id AS id, a.resident_id AS resident, a.assessed_on AS date, s.domain AS domain, s.level AS level,
                    ps.version AS profile_version, p.number AS profile_number
             FROM zrm_assessments a JOIN zrm_scores s ON s.assessment_id = a.id

@@ -72,7 +72,7 @@ extension RequestService {
     /// not an entry in the audit log.
     public func count(_ filter: RequestFilter) async throws -> (total: Int, exact: Bool) {
         let t = SupportRequest.schema
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let conditions = try scope() + RequestListSQL.conditions(filter)
         let search = RequestListSQL.searches(filter)
         let matching = SQLSubquery.select { sub in
@@ -89,7 +89,7 @@ extension RequestService {
 
     private func selectMatching(_ filter: RequestFilter, _ shape: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [any SQLRow] {
         let t = SupportRequest.schema
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var select = sql.select().from(t)
         if RequestListSQL.searches(filter) {
             select = select.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t))

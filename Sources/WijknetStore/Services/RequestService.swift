@@ -286,7 +286,7 @@ public struct RequestService: Sendable {
             do { request.status = try RequestLifecycle.next(after: request.status, on: event) } catch { throw StoreError.from(error) }
         }
         let expected = expectedVersion ?? request.version
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let rows = try await sql.update(SupportRequest.schema)
             .set("version", to: SQLLiteral.numeric("\(expected + 1)"))
             .where("id", .equal, SQLBind(try request.requireID()))

@@ -31,7 +31,7 @@ extension ResidentService {
             let purpose = "Dossier overgedragen aan \(district.area.name): inwoner verhuisd"
             if let other = try await Resident.query(on: db).filter(\.$bsnLookup == lookup).filter(\.$anonymisedOn == nil).first() {
                 let otherID = try other.requireID()
-                let sql = db as! any SQLDatabase
+                let sql = try db.sql()
                 try await sql.raw("UPDATE support_requests SET resident_id = \(bind: otherID) WHERE resident_id = \(bind: id)").run()
                 try await sql.raw("UPDATE zrm_assessments SET resident_id = \(bind: otherID) WHERE resident_id = \(bind: id)").run()
                 try await sql.raw("""

@@ -49,7 +49,7 @@ public struct RetentionService: Sendable {
     /// Removes one resident's personal data now, in one transaction with its audit entry.
     func anonymise(_ id: UUID, on today: CalendarDate, purpose: String) async throws {
         try await db.transaction { db in
-            let sql = db as! any SQLDatabase
+            let sql = try db.sql()
             let requests: SQLQueryString = "(SELECT id FROM support_requests WHERE resident_id = \(bind: id))"
             try await sql.raw("""
                 UPDATE residents SET given_name = '', family_name = '', birth_date = '', bsn_sealed = '',
@@ -73,7 +73,7 @@ public struct RetentionService: Sendable {
 
     /// Per resident not yet anonymised (all of them, or those in `ids`): when their data may go.
     private func erasableFrom(residents ids: [UUID]?) async throws -> [UUID: CalendarDate?] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let only: SQLQueryString = ids.map { ids -> SQLQueryString in "AND id IN (\(SQLList(ids.map { SQLBind($0) })))" } ?? ""
         let onlyRequests: SQLQueryString = ids.map { ids -> SQLQueryString in "AND resident_id IN (\(SQLList(ids.map { SQLBind($0) })))" } ?? ""
         let residents = try await sql.raw("SELECT id, created_at FROM residents WHERE anonymised_on IS NULL \(only)").all()

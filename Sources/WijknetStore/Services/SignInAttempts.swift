@@ -24,7 +24,7 @@ public enum SignInAttempts {
 
     /// Counts one attempt for `username` if the backoff allows one now.
     public static func claim(_ username: String, now: Date = Date(), on db: any Database) async throws -> Claim {
-        let sql = try sqlDatabase(db)
+        let sql = try db.sql()
         let key = key(username)
         let now = now.timeIntervalSince1970
         try await sql.raw("INSERT INTO \(ident: schema) (account_key, attempts) VALUES (\(bind: key), 0) ON CONFLICT (account_key) DO NOTHING").run()
@@ -47,12 +47,6 @@ public enum SignInAttempts {
 
     /// After a successful sign-in the next attempt starts from zero again.
     public static func reset(_ username: String, on db: any Database) async throws {
-        try await sqlDatabase(db).raw("DELETE FROM \(ident: schema) WHERE account_key = \(bind: key(username))").run()
+        try await db.sql().raw("DELETE FROM \(ident: schema) WHERE account_key = \(bind: key(username))").run()
     }
-}
-
-/// The SQL interface of a Fluent database; both drivers Wijknet uses provide it.
-func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
-    guard let sql = db as? any SQLDatabase else { throw StoreError.notAllowed(message: "Deze database ondersteunt geen SQL.") }
-    return sql
 }

@@ -60,7 +60,7 @@ public struct ZRMService: Sendable {
               AND r.intake_date >= \(bind: asOf.adding(days: -365).description) AND r.intake_date <= \(bind: asOf.description)
               AND r.resident_id IN (SELECT a.resident_id FROM zrm_assessments a WHERE a.profile_id = \(bind: profileID))
             """
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var outcomes: [UUID: Set<OutcomeKind>] = [:]
         for row in try await sql.raw("SELECT p.id AS id FROM (\(peers)) p").all() { outcomes[try row.decode(column: "id", as: UUID.self)] = [] }
         for row in try await sql.raw("SELECT o.request_id AS id, o.kind AS kind FROM outcomes o WHERE o.request_id IN (\(peers))").all() {

@@ -69,7 +69,7 @@ struct KeyCheckOnBoot: LifecycleHandler {
 /// shows personal data commits an audit entry, so this is on the hot path.
 struct SQLiteWriteAheadLog: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
-        try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
+        try await app.db.sql().raw("PRAGMA journal_mode=WAL").run()
     }
 }
 
