@@ -116,7 +116,11 @@ extension AppTests.SecurityProbeTests {
             try await app.testing().test(.GET, "/api/v1/tokens", headers: coach) { res in
                 let list = (try? JSONSerialization.jsonObject(with: Data(buffer: res.body))) as? [[String: Any]] ?? []
                 #expect(list.first?["expiresAt"] != nil)
+                #expect(list.first?["lastUsedAt"] != nil, "the owner sees when a token was last used")
             }
+            let used = try #require(try await UserToken.query(on: app.db).first()?.lastUsedAt)
+            try await app.testing().test(.GET, "/api/v1/me", headers: coach) { #expect($0.status == .ok) }
+            #expect(try await UserToken.query(on: app.db).first()?.lastUsedAt == used, "written at most once an hour")
             for token in try await UserToken.query(on: app.db).all() {
                 token.expiresAt = Date().addingTimeInterval(-1)
                 try await token.save(on: app.db)

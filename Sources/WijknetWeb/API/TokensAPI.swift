@@ -31,7 +31,7 @@ enum TokensAPI {
     @Sendable static func list(req: Request) async throws -> [TokenDTO] {
         let user = try req.requireUser()
         return try await UserToken.query(on: req.db).filter(\.$user.$id == (try user.requireID())).sort(\.$createdAt, .descending).all()
-            .map { TokenDTO(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt, expiresAt: $0.expiresAt) }
+            .map { TokenDTO(id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, revokedAt: $0.revokedAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt) }
     }
 
     @Sendable static func revoke(req: Request) async throws -> HTTPStatus {

@@ -15,8 +15,16 @@ struct BearerUser: AsyncMiddleware {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "Dit API-token is onbekend, ingetrokken of verlopen.")
         }
         request.currentUser = token.user
+        // When the token was last used, shown to its owner, written at most once an hour so that
+        // reading through the API does not become a write per request.
+        if token.lastUsedAt.map({ Date().timeIntervalSince($0) > Self.lastUsedResolution }) ?? true {
+            token.lastUsedAt = Date()
+            try await token.save(on: request.db)
+        }
         return try await next.respond(to: request)
     }
+
+    static let lastUsedResolution: TimeInterval = 3600
 }
 
 enum TokenHash {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Vapor
 
@@ -24,7 +23,7 @@ struct APIRateLimit: AsyncMiddleware {
     /// Who is asking: a hash of the bearer token (the token itself is not kept), else the address.
     static func caller(_ request: Request) -> String {
         if let token = request.headers.bearerAuthorization?.token {
-            return "token:" + SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+            return "token:" + TokenHash.of(token)
         }
         return "address:" + (request.remoteAddress?.ipAddress ?? "unknown")
     }

@@ -16,7 +16,7 @@ enum TokensPage {
             let action: Markup = t.revokedAt == nil && !expired ? """
                 <form method="post" action="\(SiteURL.tokenRevoke(t.id!).path)" class="inline">\(Form.csrf(req))<button type="submit" class="danger">Intrekken</button></form>
                 """ : (t.revokedAt == nil ? "Verlopen" : "Ingetrokken")
-            return "<tr><td>\(t.name)</td><td>\(t.createdAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(t.expiresAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(action)</td></tr>"
+            return "<tr><td>\(t.name)</td><td>\(t.createdAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(t.expiresAt.map(CasePage.dutchDateTime) ?? "")</td><td>\(t.lastUsedAt.map(CasePage.dutchDateTime) ?? "Nog niet")</td><td>\(action)</td></tr>"
         }
         let shown: Markup = issued.map { """
             <div class="flash" role="status"><p>Je nieuwe token (wordt maar één keer getoond):</p><p><code>\($0)</code></p></div>
@@ -28,7 +28,7 @@ enum TokensPage {
         <form method="post" action="\(SiteURL.tokens.path)" class="narrow">\(Form.csrf(req))
         \(Form.text("name", "Naam van het token", FormState(), hint: "Bijvoorbeeld de koppeling waarvoor je het gebruikt"))
         <button type="submit">Token aanmaken</button></form>
-        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\">Werkt tot</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\">Werkt tot</th><th scope=\"col\">Laatst gebruikt</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
         """)
     }
 

@@ -330,6 +330,8 @@ struct TokenDTO: Content {
     let createdAt: Date?
     let revokedAt: Date?
     let expiresAt: Date?
+    /// Within the hour: the last use is written at most once an hour.
+    let lastUsedAt: Date?
 }
 
 struct IssuedTokenDTO: Content {
