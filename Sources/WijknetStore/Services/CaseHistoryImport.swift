@@ -9,7 +9,7 @@ import WijknetCore
 /// one transaction, each request logged for its resident. A request whose `sourceId` was imported
 /// before is skipped, so the same file imported twice adds nothing. Afterwards the figures of the
 /// past quarters are those of the imported history.
-public struct CaseHistoryImport: Sendable {
+public struct CaseHistoryImport: FileImport {
     let db: any Database
     let actor: Actor
     let vault: BSNVault
@@ -24,19 +24,15 @@ public struct CaseHistoryImport: Sendable {
         self.audit = AuditTrail(actor: actor, channel: channel)
     }
 
-    public struct Checked: Sendable {
+    public struct Checked: ImportCounts {
         let cases: [CaseHistoryFile.Case]
         public let total: Int
         public var new: Int { cases.count }
-        public var alreadyThere: Int { total - cases.count }
     }
 
-    public enum CheckResult: Sendable {
-        case refused([FileProblem])
-        case ready(Checked)
-    }
+    public typealias File = [UInt8]
 
-    public func check(_ bytes: [UInt8]) async throws -> CheckResult {
+    public func check(_ bytes: [UInt8]) async throws -> ImportCheck<Checked> {
         guard CasePolicy.mayImportCaseHistory(actor.role), actor.role != .coach || actor.areaID != nil else { throw StoreError.forbidden }
         let (cases, problems) = CaseHistoryFile.check(bytes, references: try await references(), today: today)
         guard problems.isEmpty else { return .refused(problems) }

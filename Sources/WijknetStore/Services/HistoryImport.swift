@@ -7,7 +7,7 @@ import WijknetCore
 /// Imports a history file (`HistoryFile`): checks all of it against what Wijknet knows, then adds
 /// the new rows in one transaction. Rows whose `bron_id` is already there are left alone, so the
 /// same file imported twice adds nothing.
-public struct HistoryImport: Sendable {
+public struct HistoryImport: FileImport {
     let db: any Database
     let actor: Actor
 
@@ -21,11 +21,10 @@ public struct HistoryImport: Sendable {
                                           username: "wijknet import", role: .admin, organisationID: nil, areaID: nil)
 
     /// A file that passed every check, ready to import.
-    public struct Checked: Sendable {
+    public struct Checked: ImportCounts {
         let rows: [Prepared]
         public let total: Int
         public var new: Int { rows.count }
-        public var alreadyThere: Int { total - rows.count }
     }
 
     struct Prepared: Sendable {
@@ -38,12 +37,9 @@ public struct HistoryImport: Sendable {
         let inside: Bool
     }
 
-    public enum CheckResult: Sendable {
-        case refused([FileProblem])
-        case ready(Checked)
-    }
+    public typealias File = String
 
-    public func check(_ text: String) async throws -> CheckResult {
+    public func check(_ text: String) async throws -> ImportCheck<Checked> {
         guard CasePolicy.mayImportHistory(actor.role) else { throw StoreError.forbidden }
         let products = try await Product.query(on: db).all()
         let organisations = try await Organisation.query(on: db).all()
@@ -76,7 +72,12 @@ public struct HistoryImport: Sendable {
 
     /// Adds the checked rows in one transaction: all of them, or none when anything fails.
     /// `progress` hears the number of rows written after every batch.
-    public func apply(_ checked: Checked, batch: Int = 2_000, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func apply(_ checked: Checked) async throws {
+        try await apply(checked, progress: { _ in })
+    }
+
+    /// `progress` hears how many rows are written, after every batch.
+    public func apply(_ checked: Checked, batch: Int = 2_000, progress: @escaping @Sendable (Int) async -> Void) async throws {
         let columns = ["id", "source_id", "law", "product_id", "provider_id", "district_id", "area_id", "network_id",
                        "start_date", "end_date", "hours_per_week", "kind", "inside_network", "imported_at"]
         let now = Date()

@@ -8,7 +8,7 @@ import WijknetCore
 /// whole file — every BSN must be a resident the coach may see — then adds the new assessments in
 /// one transaction, each logged for its resident. An assessment already there (same resident, same
 /// date) is left alone, so the same file imported twice adds nothing. The scores stay 2010 scores.
-public struct ZRM2010Import: Sendable {
+public struct ZRM2010Import: FileImport {
     let residents: ResidentService
 
     public init(residents: ResidentService) { self.residents = residents }
@@ -16,19 +16,15 @@ public struct ZRM2010Import: Sendable {
     private var db: any Database { residents.db }
 
     /// A file that passed every check, ready to import.
-    public struct Checked: Sendable {
+    public struct Checked: ImportCounts {
         let rows: [(row: ZRM2010File.Row, resident: UUID)]
         public let total: Int
         public var new: Int { rows.count }
-        public var alreadyThere: Int { total - rows.count }
     }
 
-    public enum CheckResult: Sendable {
-        case refused([FileProblem])
-        case ready(Checked)
-    }
+    public typealias File = String
 
-    public func check(_ text: String) async throws -> CheckResult {
+    public func check(_ text: String) async throws -> ImportCheck<Checked> {
         guard CasePolicy.mayImportZRM(residents.actor.role), let area = residents.actor.areaID else { throw StoreError.forbidden }
         let (rows, problems) = ZRM2010File.check(text, today: residents.today)
         guard problems.isEmpty else { return .refused(problems) }

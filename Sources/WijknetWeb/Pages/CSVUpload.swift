@@ -1,9 +1,28 @@
 import Vapor
 import WijknetCore
+import WijknetStore
 
 /// How an import page shows its file's problems and asks for the file (CSV, or JSON for the case
 /// history); what an uploaded file may be is `Upload`.
 enum CSVUpload {
+    /// Runs an uploaded file through an import as every import page does: a refused file shows
+    /// its problems, a good one is written and counted in the page's message (`noun`: one, many).
+    static func run<Importer: FileImport>(_ importer: Importer, _ file: Result<Importer.File, ValidationFailure>, noun: (one: String, many: String),
+                                          render: (_ problems: [FileProblem], _ error: String?, _ flash: String?) -> Response) async throws -> Response {
+        let read: Importer.File
+        switch file {
+        case .success(let value): read = value
+        case .failure(let failure): return render([], failure.errors.first?.message, nil)
+        }
+        switch try await importer.check(read) {
+        case .refused(let problems):
+            return render(problems, nil, nil)
+        case .ready(let checked):
+            try await importer.apply(checked)
+            return render([], nil, "\(checked.new) \(checked.new == 1 ? noun.one : noun.many) geïmporteerd, \(checked.alreadyThere) al eerder geïmporteerd.")
+        }
+    }
+
     /// An import page: what the file is, the problems of a refused one, and the upload form;
     /// 422 when a file was refused.
     static func page(_ req: Request, title: String, action: SiteURL, problems: [FileProblem], error: String?, flash: String? = nil,

@@ -27,19 +27,8 @@ enum CaseHistoryImportPage {
 
     @Sendable static func upload(req: Request) async throws -> Response {
         try req.authorise(CasePolicy.mayImportCaseHistory)
-        let bytes: [UInt8]
-        switch Upload.bytes(from: req, kind: "JSON") {
-        case .success(let read): bytes = read
-        case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
-        }
-        let importer = try req.caseHistoryImport()
-        switch try await importer.check(bytes) {
-        case .refused(let problems):
-            return render(req, problems: problems, error: nil)
-        case .ready(let checked):
-            try await importer.apply(checked)
-            return render(req, problems: [], error: nil,
-                          flash: "\(checked.new) \(checked.new == 1 ? "verzoek" : "verzoeken") geïmporteerd, \(checked.alreadyThere) al eerder geïmporteerd.")
+        return try await CSVUpload.run(try req.caseHistoryImport(), Upload.bytes(from: req, kind: "JSON"), noun: ("verzoek", "verzoeken")) {
+            render(req, problems: $0, error: $1, flash: $2)
         }
     }
 }

@@ -29,19 +29,8 @@ enum ZRM2010ImportPage {
 
     @Sendable static func upload(req: Request) async throws -> Response {
         try req.authorise(CasePolicy.mayImportZRM)
-        let text: String
-        switch Upload.text(from: req) {
-        case .success(let read): text = read
-        case .failure(let failure): return render(req, problems: [], error: failure.errors.first?.message)
-        }
-        let importer = try req.zrm2010Import()
-        switch try await importer.check(text) {
-        case .refused(let problems):
-            return render(req, problems: problems, error: nil)
-        case .ready(let checked):
-            try await importer.apply(checked)
-            return render(req, problems: [], error: nil,
-                          flash: "\(checked.new) \(checked.new == 1 ? "meting" : "metingen") geïmporteerd, \(checked.alreadyThere) al eerder geïmporteerd.")
+        return try await CSVUpload.run(try req.zrm2010Import(), Upload.text(from: req), noun: ("meting", "metingen")) {
+            render(req, problems: $0, error: $1, flash: $2)
         }
     }
 }
