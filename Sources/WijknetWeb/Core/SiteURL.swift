@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// Every page address in one place. Labels in paths are Dutch: these are the addresses users see.
 enum SiteURL {
@@ -65,70 +66,100 @@ enum SiteURL {
     case tokenRevoke(UUID)
     case stylesheet
 
-    var path: String {
+    /// The address, with its values filled in.
+    var path: String { "/" + segments.map(\.text).joined(separator: "/") }
+
+    /// The route that answers this address: the same segments, with `:name` for every value.
+    var route: [PathComponent] { segments.map(\.component) }
+
+    private var segments: [Segment] {
         switch self {
-        case .home: "/"
-        case .login: "/inloggen"
-        case .logout: "/uitloggen"
-        case .requests: "/verzoeken"
-        case .newRequest: "/verzoeken/nieuw"
-        case .request(let id): "/verzoeken/\(id)"
-        case .requestEdit(let id): "/verzoeken/\(id)/wijzigen"
-        case .requestRoute(let id): "/verzoeken/\(id)/route"
-        case .requestDecision(let id): "/verzoeken/\(id)/besluit"
-        case .requestAssignment(let id): "/verzoeken/\(id)/toewijzing"
-        case .requestReferral(let id): "/verzoeken/\(id)/toeleiding"
-        case .referralStatus(let id, let referral): "/verzoeken/\(id)/toeleiding/\(referral)/status"
-        case .requestClose(let id): "/verzoeken/\(id)/afsluiten"
-        case .residents: "/inwoners"
-        case .newResident: "/inwoners/nieuw"
-        case .residentEdit(let id): "/inwoners/\(id)/wijzigen"
-        case .residentZRM(let id): "/inwoners/\(id)/zrm"
-        case .residentErase(let id): "/inwoners/\(id)/wissen"
-        case .residentMove(let id): "/inwoners/\(id)/verhuizen"
-        case .residentExport(let id): "/inwoners/\(id)/export"
-        case .residentExportJSON(let id): "/inwoners/\(id)/export.json"
-        case .meetings: "/overleggen"
-        case .meeting(let id): "/overleggen/\(id)"
-        case .admin: "/beheer"
-        case .adminAreas: "/beheer/gebieden"
-        case .adminDistricts: "/beheer/wijken"
-        case .adminNetworks: "/beheer/netwerken"
-        case .adminOrganisations: "/beheer/organisaties"
-        case .adminNetwork(let id): "/beheer/netwerken/\(id)"
-        case .adminMembershipEnd(let network, let id): "/beheer/netwerken/\(network)/leden/\(id)/beeindigen"
-        case .adminProducts: "/beheer/producten"
-        case .adminReasons: "/beheer/redenen"
-        case .adminReasonChange: "/beheer/redenen/wijzigen"
-        case .dashboard: "/cijfers"
-        case .dashboardDefinitions: "/cijfers/definities"
-        case .dashboardCSV: "/cijfers/export.csv"
-        case .dashboardChart(let code): "/cijfers/grafiek/\(code)"
-        case .dashboardRequests(let code): "/cijfers/\(code)/verzoeken"
-        case .historyImport: "/import/toewijzingen"
-        case .zrm2010Import: "/import/zrm2010"
-        case .caseHistoryImport: "/import/dossiers"
-        case .profiles: "/profielen"
-        case .profileExport: "/profielen/export.csv"
-        case .profileName(let id): "/profielen/\(id)/naam"
-        case .requestEffects(let id): "/verzoeken/\(id)/effectmeting"
-        case .effectsDue: "/effectmetingen"
-        case .dashboardEffects: "/cijfers/effecten"
-        case .survey: "/enquete"
-        case .surveyRounds: "/enquete/rondes"
-        case .surveyRound(let id): "/enquete/rondes/\(id)"
-        case .surveyRoundClose(let id): "/enquete/rondes/\(id)/sluiten"
-        case .surveyResults(let id): "/enquete/rondes/\(id)/resultaten"
-        case .surveyQuestions: "/enquete/vragen"
-        case .surveyQuestionDeactivate(let id): "/enquete/vragen/\(id)/uit"
-        case .councilLetter: "/raadsbrief"
-        case .councilLetterMarkdown: "/raadsbrief.md"
-        case .councilLetterTexts: "/raadsbrief/teksten"
-        case .audit: "/audit"
-        case .auditResident: "/audit/inwoner"
-        case .tokens: "/api-tokens"
-        case .tokenRevoke(let id): "/api-tokens/\(id)/intrekken"
-        case .stylesheet: "/static/app.css"
+        case .home: []
+        case .login: ["inloggen"]
+        case .logout: ["uitloggen"]
+        case .requests: ["verzoeken"]
+        case .newRequest: ["verzoeken", "nieuw"]
+        case .request(let id): ["verzoeken", .value(id, "id")]
+        case .requestEdit(let id): ["verzoeken", .value(id, "id"), "wijzigen"]
+        case .requestRoute(let id): ["verzoeken", .value(id, "id"), "route"]
+        case .requestDecision(let id): ["verzoeken", .value(id, "id"), "besluit"]
+        case .requestAssignment(let id): ["verzoeken", .value(id, "id"), "toewijzing"]
+        case .requestReferral(let id): ["verzoeken", .value(id, "id"), "toeleiding"]
+        case .referralStatus(let id, let referral): ["verzoeken", .value(id, "id"), "toeleiding", .value(referral, "referral"), "status"]
+        case .requestClose(let id): ["verzoeken", .value(id, "id"), "afsluiten"]
+        case .residents: ["inwoners"]
+        case .newResident: ["inwoners", "nieuw"]
+        case .residentEdit(let id): ["inwoners", .value(id, "id"), "wijzigen"]
+        case .residentZRM(let id): ["inwoners", .value(id, "id"), "zrm"]
+        case .residentErase(let id): ["inwoners", .value(id, "id"), "wissen"]
+        case .residentMove(let id): ["inwoners", .value(id, "id"), "verhuizen"]
+        case .residentExport(let id): ["inwoners", .value(id, "id"), "export"]
+        case .residentExportJSON(let id): ["inwoners", .value(id, "id"), "export.json"]
+        case .meetings: ["overleggen"]
+        case .meeting(let id): ["overleggen", .value(id, "id")]
+        case .admin: ["beheer"]
+        case .adminAreas: ["beheer", "gebieden"]
+        case .adminDistricts: ["beheer", "wijken"]
+        case .adminNetworks: ["beheer", "netwerken"]
+        case .adminOrganisations: ["beheer", "organisaties"]
+        case .adminNetwork(let id): ["beheer", "netwerken", .value(id, "id")]
+        case .adminMembershipEnd(let network, let id): ["beheer", "netwerken", .value(network, "id"), "leden", .value(id, "membership"), "beeindigen"]
+        case .adminProducts: ["beheer", "producten"]
+        case .adminReasons: ["beheer", "redenen"]
+        case .adminReasonChange: ["beheer", "redenen", "wijzigen"]
+        case .dashboard: ["cijfers"]
+        case .dashboardDefinitions: ["cijfers", "definities"]
+        case .dashboardCSV: ["cijfers", "export.csv"]
+        case .dashboardChart(let code): ["cijfers", "grafiek", .value(code, "code")]
+        case .dashboardRequests(let code): ["cijfers", .value(code, "code"), "verzoeken"]
+        case .historyImport: ["import", "toewijzingen"]
+        case .zrm2010Import: ["import", "zrm2010"]
+        case .caseHistoryImport: ["import", "dossiers"]
+        case .profiles: ["profielen"]
+        case .profileExport: ["profielen", "export.csv"]
+        case .profileName(let id): ["profielen", .value(id, "id"), "naam"]
+        case .requestEffects(let id): ["verzoeken", .value(id, "id"), "effectmeting"]
+        case .effectsDue: ["effectmetingen"]
+        case .dashboardEffects: ["cijfers", "effecten"]
+        case .survey: ["enquete"]
+        case .surveyRounds: ["enquete", "rondes"]
+        case .surveyRound(let id): ["enquete", "rondes", .value(id, "id")]
+        case .surveyRoundClose(let id): ["enquete", "rondes", .value(id, "id"), "sluiten"]
+        case .surveyResults(let id): ["enquete", "rondes", .value(id, "id"), "resultaten"]
+        case .surveyQuestions: ["enquete", "vragen"]
+        case .surveyQuestionDeactivate(let id): ["enquete", "vragen", .value(id, "id"), "uit"]
+        case .councilLetter: ["raadsbrief"]
+        case .councilLetterMarkdown: ["raadsbrief.md"]
+        case .councilLetterTexts: ["raadsbrief", "teksten"]
+        case .audit: ["audit"]
+        case .auditResident: ["audit", "inwoner"]
+        case .tokens: ["api-tokens"]
+        case .tokenRevoke(let id): ["api-tokens", .value(id, "id"), "intrekken"]
+        case .stylesheet: ["static", "app.css"]
+        }
+    }
+
+    private enum Segment: ExpressibleByStringLiteral {
+        case text(String)
+        case parameter(name: String, value: String)
+
+        init(stringLiteral text: String) { self = .text(text) }
+
+        static func value(_ value: UUID, _ name: String) -> Segment { .parameter(name: name, value: value.uuidString) }
+        static func value(_ value: String, _ name: String) -> Segment { .parameter(name: name, value: value) }
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .parameter(_, let value): value
+            }
+        }
+
+        var component: PathComponent {
+            switch self {
+            case .text(let text): .constant(text)
+            case .parameter(let name, _): .parameter(name)
+            }
         }
     }
 }
