@@ -111,7 +111,7 @@ enum AdminPages {
         \(Form.select("kind", "Soort", state, options: OrganisationKind.allCases.map { ($0.rawValue, $0.label) }))
         \(Form.text("expertise", "Expertise", state, required: false, hint: "Gescheiden door komma's, bijvoorbeeld: verslaving, autisme"))
         <button type="submit">Toevoegen</button></form></section>
-        <table><caption>\(organisations.count) organisaties</caption><thead><tr><th scope="col">Naam</th><th scope="col">Soort</th><th scope="col">Expertise</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(Table.make(.shown("\(organisations.count) organisaties"), columns: ["Naam", "Soort", "Expertise"], rows: rows))
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
         return response
@@ -146,14 +146,15 @@ enum AdminPages {
                 <label for="end-\(m.id!.uuidString)" class="visually-hidden">Einddatum voor \(m.organisation.name)</label>
                 <input type="date" id="end-\(m.id!.uuidString)" name="endDate" required> <button type="submit">Lidmaatschap beëindigen</button></form>
                 """
-            return "<tr><td>\(m.organisation.name)</td><td>\(m.organisation.kind.label)</td><td>\(m.ring.label)</td><td>\(CalendarDate(m.start)?.dutch ?? m.start)</td><td>\(end)</td><td>\(m.capacityHoursPerWeek.map(CasePage.hours) ?? "–")</td></tr>"
+            return Table.row(["\(m.organisation.name)", "\(m.organisation.kind.label)", "\(m.ring.label)", "\(CalendarDate(m.start)?.dutch ?? m.start)",
+                              end, "\(m.capacityHoursPerWeek.map(CasePage.hours) ?? "–")"])
         }
         var values = state
         if values["startDate"].isEmpty && state.errors.isEmpty { values.values["startDate"] = CalendarDate.today().description }
         let response = Layout.page(network.name, req, """
         <h1>\(network.name)</h1>
         \(Form.errorSummary(endState))
-        <table><caption>Leden van het netwerk (de geschiedenis blijft bewaard)</caption><thead><tr><th scope="col">Organisatie</th><th scope="col">Soort</th><th scope="col">Ring</th><th scope="col">Vanaf</th><th scope="col">Tot en met</th><th scope="col">Capaciteit (uur/week)</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(Table.make(.shown("Leden van het netwerk (de geschiedenis blijft bewaard)"), columns: ["Organisatie", "Soort", "Ring", "Vanaf", "Tot en met", "Capaciteit (uur/week)"], rows: rows))
         <section aria-labelledby="lid"><h2 id="lid">Organisatie toevoegen aan het netwerk</h2>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.adminNetwork(id).path)" class="narrow" novalidate>\(Form.csrf(req))
@@ -204,7 +205,7 @@ enum AdminPages {
         let rows = products.map { p -> Markup in "<tr><td>\(p.code)</td><td>\(p.name)</td><td>\(p.law.label)</td><td>\(p.level.label)</td><td>\(p.categoryCode)</td></tr>" }
         let response = Layout.page("Producten", req, """
         <h1>Producten</h1>
-        <table><caption>Productenlijst met productcategorie (iWmo WMO020, iJw JZ020)</caption><thead><tr><th scope="col">Code</th><th scope="col">Naam</th><th scope="col">Wet</th><th scope="col">Zwaarte</th><th scope="col">Categorie</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(Table.make(.shown("Productenlijst met productcategorie (iWmo WMO020, iJw JZ020)"), columns: ["Code", "Naam", "Wet", "Zwaarte", "Categorie"], rows: rows))
         <section aria-labelledby="nieuw"><h2 id="nieuw">Product toevoegen</h2>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.adminProducts.path)" class="narrow" novalidate>\(Form.csrf(req))

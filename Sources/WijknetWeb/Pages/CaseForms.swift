@@ -86,7 +86,9 @@ enum CaseForms {
         \(Form.text("endDate", "Einddatum", values, type: "date", required: false))
         \(Form.select("kind", "Soort", values, options: AssignmentKind.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
         \(Form.select("previousAssignmentId", "Eerdere toewijzing (bij verlenging of wijziging)", values, options: previous, required: false))
-        \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), required: false, blank: OutsideReasonOption.notRecordedLabel, hint: "Bij een eerste toewijzing buiten het netwerk. Leeg: de reden uit het besluit van het overleg, of niet vastgelegd."))
+        \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), required: false,
+                      blank: OutsideReasonOption.notRecordedLabel,
+                      hint: "Bij een eerste toewijzing buiten het netwerk. Leeg: de reden uit het besluit van het overleg, of niet vastgelegd."))
         \(Form.text("outsideReasonText", "Toelichting op de reden", values, required: false))
         <button type="submit">Toewijzing vastleggen</button></form></details>
         """

@@ -67,7 +67,8 @@ enum CasePage {
 
         let outcomeRows = file.outcomes.map { o -> Markup in
             let place: String = o.insideNetwork.map { $0 ? "Binnen netwerk" : "Buiten netwerk" } ?? "–"
-            return "<tr><td>\(o.kind.label)</td><td>\(o.$organisation.id.flatMap { names[$0] } ?? "–")</td><td>\(o.activity ?? "–")</td><td>\(place)</td><td>\(o.insideNetwork == false ? reason(o.outsideReason, o.outsideReasonText) : "–")</td></tr>"
+            return Table.row(["\(o.kind.label)", "\(o.$organisation.id.flatMap { names[$0] } ?? "–")", "\(o.activity ?? "–")", "\(place)",
+                              "\(o.insideNetwork == false ? reason(o.outsideReason, o.outsideReasonText) : "–")"])
         }
         let assignmentRows = file.assignments.map { a -> Markup in
             """
@@ -87,7 +88,11 @@ enum CasePage {
         }
         let timeline = file.events.map { e -> Markup in
             let label = CaseEventKind(rawValue: e.kind)?.label ?? e.kind
-            return "<li><time datetime=\"\(describing: e.at.ISO8601Format())\">\(dutchDateTime(e.at))</time> – <strong>\(label)</strong>\(Markup(raw: e.detail.isEmpty ? "" : ": "))\(e.detail) <span class=\"who\">(\(e.actor.displayName))</span></li>"
+            let detail: Markup = e.detail.isEmpty ? .empty : ": \(e.detail)"
+            return """
+                <li><time datetime="\(describing: e.at.ISO8601Format())">\(dutchDateTime(e.at))</time> – <strong>\(label)</strong>\(detail) \
+                <span class="who">(\(e.actor.displayName))</span></li>
+                """
         }
         let meetings = file.agendaItems.map { item -> Markup in
             let date = item.meeting.date
@@ -116,11 +121,13 @@ enum CasePage {
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         <h2>Uitkomsten</h2>
-        \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : "<table><caption class=\"visually-hidden\">Uitkomsten</caption><thead><tr><th scope=\"col\">Uitkomst</th><th scope=\"col\">Wie pakt op</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(outcomeRows)</tbody></table>")
+        \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : Table.make(.hidden("Uitkomsten"), columns: ["Uitkomst", "Wie pakt op", "Activiteit", "Plaats", "Reden buiten netwerk"], rows: outcomeRows))
         <h2>Toewijzingen</h2>
-        \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toewijzingen</caption><thead><tr><th scope=\"col\">Soort</th><th scope=\"col\">Wet</th><th scope=\"col\">Product</th><th scope=\"col\">Aanbieder</th><th scope=\"col\">Uren per week</th><th scope=\"col\">Periode</th><th scope=\"col\">Plaats</th><th scope=\"col\">Reden buiten netwerk</th></tr></thead><tbody>\(assignmentRows)</tbody></table>")
+        \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup
+            : Table.make(.hidden("Toewijzingen"), columns: ["Soort", "Wet", "Product", "Aanbieder", "Uren per week", "Periode", "Plaats", "Reden buiten netwerk"],
+                         rows: assignmentRows))
         <h2>Toeleidingen naar welzijn</h2>
-        \(referralRows.isEmpty ? "<p>Nog geen toeleidingen.</p>" as Markup : "<table><caption class=\"visually-hidden\">Toeleidingen</caption><thead><tr><th scope=\"col\">Partner</th><th scope=\"col\">Activiteit</th><th scope=\"col\">Datum</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Wijzigen</span></th></tr></thead><tbody>\(referralRows)</tbody></table>")
+        \(referralRows.isEmpty ? "<p>Nog geen toeleidingen.</p>" as Markup : Table.make(.hidden("Toeleidingen"), columns: ["Partner", "Activiteit", "Datum", "Status", Table.hiddenColumn("Wijzigen")], rows: referralRows))
         <h2>Tijdlijn</h2>
         <ol class="timeline">\(timeline)</ol>
         """)

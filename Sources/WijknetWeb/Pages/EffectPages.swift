@@ -76,7 +76,7 @@ enum EffectPages {
         return Layout.page("Vervolgmetingen", req, """
         <h1>Vervolgmetingen die nodig zijn</h1>
         <p>Inwoners van jouw gebied bij wie de vragenlijst bij de aanvraag is afgenomen en de vervolgperiode voorbij is.</p>
-        \(rows.isEmpty ? "<p>Er zijn nu geen vervolgmetingen nodig.</p>" as Markup : "<table><caption>\(rows.count) vervolgmetingen</caption><thead><tr><th scope=\"col\">Inwoner</th><th scope=\"col\">Aanvraag</th><th scope=\"col\">Nodig vanaf</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Er zijn nu geen vervolgmetingen nodig.</p>" as Markup : Table.make(.shown("\(rows.count) vervolgmetingen"), columns: ["Inwoner", "Aanvraag", "Nodig vanaf"], rows: rows))
         """)
     }
 
@@ -105,11 +105,12 @@ enum EffectPages {
         }
         let tables = chosen.items.map { item -> Markup in
             let rows = changes.filter { $0.item == item.key }.sorted { name($0.group) < name($1.group) }.map { c -> Markup in
-                "<tr><th scope=\"row\">\(name(c.group))</th><td class=\"number\">\(c.pairs.value.map(String.init) ?? FigureFormat.suppressed)</td><td class=\"number\">\(number(c.before))</td><td class=\"number\">\(number(c.after))</td><td class=\"number\">\(number(c.change, signed: true))</td></tr>"
+                Table.numberRow("\(name(c.group))", ["\(c.pairs.value.map(String.init) ?? FigureFormat.suppressed)", "\(number(c.before))",
+                                                       "\(number(c.after))", "\(number(c.change, signed: true))"])
             }
             return rows.isEmpty ? "<h2>\(item.text)</h2><p>Nog geen paren van metingen in deze periode.</p>" : """
             <h2>\(item.text)</h2>
-            <table><caption>\(item.text) — verandering per netwerk</caption><thead><tr><th scope="col">Groep</th><th scope="col">Paren</th><th scope="col">Bij de aanvraag</th><th scope="col">Na de vervolgperiode</th><th scope="col">Verandering</th></tr></thead><tbody>\(rows)</tbody></table>
+            \(Table.make(.shown("\(item.text) — verandering per netwerk"), columns: ["Groep", "Paren", "Bij de aanvraag", "Na de vervolgperiode", "Verandering"], rows: rows))
             """
         }
         let measures = EffectMeasure.allCases.map { m -> Markup in

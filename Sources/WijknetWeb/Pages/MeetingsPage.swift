@@ -11,7 +11,8 @@ enum MeetingsPage {
         }
         return Layout.page("Wijknetwerkoverleggen", req, """
         <h1>Wijknetwerkoverleggen</h1>
-        \(rows.isEmpty ? "<p>Er zijn nog geen overleggen gepland. Een overleg wordt gepland zodra een verzoek naar het overleg gaat.</p>" as Markup : "<table><caption class=\"visually-hidden\">Overleggen</caption><thead><tr><th scope=\"col\">Datum</th><th scope=\"col\">Agendapunten</th><th scope=\"col\">Nog te bespreken</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Er zijn nog geen overleggen gepland. Een overleg wordt gepland zodra een verzoek naar het overleg gaat.</p>" as Markup
+            : Table.make(.hidden("Overleggen"), columns: ["Datum", "Agendapunten", "Nog te bespreken"], rows: rows))
         """)
     }
 
@@ -32,7 +33,7 @@ enum MeetingsPage {
         return Layout.page("Overleg \(date)", req, """
         <h1>Wijknetwerkoverleg \(view.network.name), \(date)</h1>
         <p>Agenda: de oudste verzoeken eerst. Zonder toestemming van de inwoner staat het verzoek er zonder naam.</p>
-        \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup : "<table><caption class=\"visually-hidden\">Agenda</caption><thead><tr><th scope=\"col\">Inwoner</th><th scope=\"col\">Wijk</th><th scope=\"col\">Wet</th><th scope=\"col\">Urgentie</th><th scope=\"col\">Leefgebieden</th><th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup : Table.make(.hidden("Agenda"), columns: ["Inwoner", "Wijk", "Wet", "Urgentie", "Leefgebieden", "Status", Table.hiddenColumn("Actie")], rows: rows))
         """)
     }
 }

@@ -27,7 +27,7 @@ enum ReasonPages {
         <p>Het netwerkoverleg kiest een reden uit deze lijst als het zorg buiten het wijknetwerk plaatst; K10 telt ze.
         Een reden die niet meer in gebruik is, wordt niet meer aangeboden, maar blijft staan bij wat ermee is vastgelegd.
         Zorg buiten het netwerk zonder reden (rechtstreeks, of van vóór het netwerk) telt als '\(OutsideReasonOption.notRecordedLabel)'.</p>
-        <table><caption>Redenen</caption><thead><tr><th scope="col">Code</th><th scope="col">Omschrijving</th><th scope="col">Toelichting verplicht</th><th scope="col">Status</th></tr></thead><tbody>\(rows)</tbody></table>
+        \(Table.make(.shown("Redenen"), columns: ["Code", "Omschrijving", "Toelichting verplicht", "Status"], rows: rows))
         <section aria-labelledby="nieuw"><h2 id="nieuw">Reden toevoegen</h2>
         \(Form.errorSummary(form(.add)))
         <form method="post" action="\(SiteURL.adminReasons.path)" class="narrow" novalidate>\(Form.csrf(req))

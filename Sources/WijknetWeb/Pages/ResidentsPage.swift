@@ -20,7 +20,7 @@ enum ResidentsPage {
             """
         }
         let results: Markup = q.isEmpty ? .empty : (rows.isEmpty ? "<p>Geen inwoner gevonden in jouw gebied.</p>" : """
-            <table><caption>Gevonden inwoners</caption><thead><tr><th scope="col">Naam</th><th scope="col">Geboortedatum</th><th scope="col">Wijk</th><th scope="col"><span class="visually-hidden">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>
+            \(Table.make(.shown("Gevonden inwoners"), columns: ["Naam", "Geboortedatum", "Wijk", Table.hiddenColumn("Actie")], rows: rows))
             """)
         return Layout.page("Inwoner zoeken", req, """
         <h1>Inwoner zoeken</h1>

@@ -48,7 +48,7 @@ enum SurveyPages {
         <h1>Enquête samenwerking in de wijknetwerken</h1>
         <p>Elk kwartaal een korte enquête onder de professionals van de netwerken: hoe verloopt de samenwerking? Antwoorden zijn anoniem;
         Wijknet bewaart alleen dát je hebt meegedaan, niet wát je antwoordde. Resultaten worden pas getoond bij genoeg antwoorden.</p>
-        \(rows.isEmpty ? "<p>Er is nog geen ronde.</p>" as Markup : "<table><caption>Rondes</caption><thead><tr><th scope=\"col\">Kwartaal</th><th scope=\"col\">Status</th><th scope=\"col\">Acties</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Er is nog geen ronde.</p>" as Markup : Table.make(.shown("Rondes"), columns: ["Kwartaal", "Status", "Acties"], rows: rows))
         \(manage)
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
@@ -94,7 +94,7 @@ enum SurveyPages {
         let response = Layout.page("Vragen enquête", req, flash: flash, """
         <h1>Vragen van de enquête</h1>
         <p>Een vraag die al gesteld is verandert niet meer: maak hem inactief en voeg een nieuwe toe, zodat eerdere rondes vergelijkbaar blijven.</p>
-        \(rows.isEmpty ? "<p>Nog geen vragen.</p>" as Markup : "<table><caption>Vragen</caption><thead><tr><th scope=\"col\">Vraag</th><th scope=\"col\">Soort</th><th scope=\"col\">Status</th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? "<p>Nog geen vragen.</p>" as Markup : Table.make(.shown("Vragen"), columns: ["Vraag", "Soort", "Status"], rows: rows))
         <h2>Vraag toevoegen</h2>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.surveyQuestions.path)" class="narrow" novalidate>\(Form.csrf(req))

@@ -23,12 +23,13 @@ enum TokensPage {
             """ } ?? .empty
         return Layout.page("API-tokens", req, """
         <h1>API-tokens</h1>
-        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. Een token werkt \(UserToken.lifetimeDays) dagen; daarna maak je een nieuw. De beschrijving van de API staat in <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
+        <p>Met een token roep je de API aan: <code>Authorization: Bearer &lt;token&gt;</code>. Een token werkt \(UserToken.lifetimeDays) dagen;
+        daarna maak je een nieuw. De beschrijving van de API staat in <a href="\(APIPath.root)/openapi.json">\(APIPath.root)/openapi.json</a>.</p>
         \(shown)
         <form method="post" action="\(SiteURL.tokens.path)" class="narrow">\(Form.csrf(req))
         \(Form.text("name", "Naam van het token", FormState(), hint: "Bijvoorbeeld de koppeling waarvoor je het gebruikt"))
         <button type="submit">Token aanmaken</button></form>
-        \(rows.isEmpty ? Markup.empty : "<table><caption>Jouw tokens</caption><thead><tr><th scope=\"col\">Naam</th><th scope=\"col\">Aangemaakt</th><th scope=\"col\">Werkt tot</th><th scope=\"col\">Laatst gebruikt</th><th scope=\"col\"><span class=\"visually-hidden\">Actie</span></th></tr></thead><tbody>\(rows)</tbody></table>")
+        \(rows.isEmpty ? Markup.empty : Table.make(.shown("Jouw tokens"), columns: ["Naam", "Aangemaakt", "Werkt tot", "Laatst gebruikt", Table.hiddenColumn("Actie")], rows: rows))
         """)
     }
 

@@ -82,7 +82,8 @@ struct CouncilLetter {
     private var surveyHTML: Markup {
         guard let survey, !survey.isEmpty else { return .empty }
         let rows = survey.map { s -> Markup in
-            "<tr><th scope=\"row\">\(s.statement)</th><td class=\"number\">\(DisclosureControl.council.count(s.result.responses).value.map(String.init) ?? FigureFormat.suppressed)</td><td class=\"number\">\(FigureFormat.value(s.result.mean, .mean))</td></tr>"
+            Table.numberRow("\(s.statement)", ["\(DisclosureControl.council.count(s.result.responses).value.map(String.init) ?? FigureFormat.suppressed)",
+                                                "\(FigureFormat.value(s.result.mean, .mean))"])
         }
         return """
         <h2>Samenwerking in de netwerken</h2>
