@@ -47,6 +47,11 @@ import Testing
         #expect(try draft(reason: nil).carrying(decidedReason: decided).outsideReason == "no-capacity")
         #expect(try draft(reason: "resident-choice").carrying(decidedReason: decided).outsideReason == "resident-choice")
         #expect(try draft(reason: nil, kind: "renewal").carrying(decidedReason: decided).outsideReason == nil)
+        // A reason retired after the meeting gave it still carries over; chosen anew it is refused.
+        let retired = OutsideReasonOption.defaults.map { OutsideReasonOption(code: $0.code, label: $0.label, requiresText: $0.requiresText, retired: $0.code == "no-capacity") }
+        let context = AssignmentContext(productLaw: .wmo, providerKind: .wmoCare, providerInside: false, previousLaw: nil)
+        #expect(try AssignmentRules.check(try draft(reason: nil).carrying(decidedReason: decided), context: context, reasons: retired).outsideReason?.code == "no-capacity")
+        #expect(throws: ValidationFailure.self) { try AssignmentRules.check(try draft(reason: "no-capacity"), context: context, reasons: retired) }
     }
 
     @Test func k10NamesUnrecordedReasons() {

@@ -76,6 +76,8 @@ public struct AssignmentDraft: Sendable {
     public let previousAssignmentID: UUID?
     let outsideReason: String?
     let outsideReasonText: String?
+    /// The reason came from the meeting's decision, which may use a reason retired since.
+    var reasonFromDecision = false
 
     /// A first assignment that carries out the meeting's decision to place care outside the
     /// network records the reason of that decision, unless the coach gave one.
@@ -83,7 +85,7 @@ public struct AssignmentDraft: Sendable {
         guard kind == .first, let decided, (outsideReason ?? "").isEmpty else { return self }
         return AssignmentDraft(law: law, productID: productID, providerID: providerID, hoursPerWeek: hoursPerWeek, start: start,
                                end: end, kind: kind, previousAssignmentID: previousAssignmentID,
-                               outsideReason: decided.code, outsideReasonText: decided.text)
+                               outsideReason: decided.code, outsideReasonText: decided.text, reasonFromDecision: true)
     }
 }
 
@@ -132,9 +134,11 @@ public enum AssignmentRules {
         // A reason belongs to first assignments at a known provider only: a follow-up keeps the
         // provider of the first, and an unknown provider is already an error of its own. It is not
         // required here: the meeting's decision asks for it, and the store carries it over.
+        // A reason carried over from the decision was valid when the meeting gave it.
+        let options = draft.reasonFromDecision ? reasons.map { OutsideReasonOption(code: $0.code, label: $0.label, requiresText: $0.requiresText) } : reasons
         let reason = draft.kind == .first && context.providerKind != nil
             ? OutsideReasonRule.check(inside: context.providerInside, code: draft.outsideReason, text: draft.outsideReasonText,
-                                      options: reasons, required: false, field: "outsideReason", into: &check)
+                                      options: options, required: false, field: "outsideReason", into: &check)
             : nil
         try check.finish()
         return ValidAssignment(draft: draft, insideNetwork: context.providerInside, outsideReason: reason)
