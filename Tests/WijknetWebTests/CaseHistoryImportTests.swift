@@ -178,6 +178,25 @@ extension AppTests {
             }
         }
 
+        @Test func aResidentNamedTwiceNeedsTheirDetailsOnce() async throws {
+            try await withApp { app, world in
+                var stories = Self.history(world, try await Names(app.db), count: 3).map(\.json)
+                // The first request names the resident of the third by BSN only; the third gives the details.
+                stories[0]["districtCode"] = stories[2]["districtCode"]
+                stories[0]["coach"] = stories[2]["coach"]
+                stories[0]["resident"] = ["bsn": (stories[2]["resident"] as! [String: Any])["bsn"]!]
+                let admin = try await token(app, "beheer")
+                var json = admin
+                json.contentType = .json
+                try await app.testing().test(.POST, "/api/v1/imports/cases", headers: json,
+                                             body: ByteBuffer(data: try JSONSerialization.data(withJSONObject: ["requests": stories]))) { res in
+                    #expect(res.status == .ok, "\(res.body.string.prefix(400))")
+                }
+                #expect(try await SupportRequest.query(on: app.db).count() == 3)
+                #expect(try await Resident.query(on: app.db).count() == 2)
+            }
+        }
+
         @Test func aCoachImportsForTheirOwnAreaOnlyAndThroughThePage() async throws {
             try await withApp { app, world in
                 let stories = Self.history(world, try await Names(app.db), count: 4)

@@ -63,9 +63,12 @@ public struct CaseHistoryImport: FileImport {
     public func apply(_ checked: Checked) async throws {
         try await db.transaction { db in
             var residents = try await self.residents(checked.cases, on: db).mapValues { $0.id }
+            // A resident may be named in several requests, with details in only one of them.
+            var details: [String: ValidResident] = [:]
+            for c in checked.cases { if let given = c.resident, details[lookup(c)] == nil { details[lookup(c)] = given } }
             var areas: Set<UUID> = []
             for c in checked.cases {
-                let residentID = try await resident(for: c, known: &residents, on: db)
+                let residentID = try await resident(for: c, details: details[lookup(c)], known: &residents, on: db)
                 try await write(c, resident: residentID, on: db)
                 areas.insert(c.district.area)
             }
@@ -110,10 +113,10 @@ public struct CaseHistoryImport: FileImport {
 
     // MARK: writing
 
-    private func resident(for c: CaseHistoryFile.Case, known: inout [String: UUID], on db: any Database) async throws -> UUID {
+    private func resident(for c: CaseHistoryFile.Case, details: ValidResident?, known: inout [String: UUID], on db: any Database) async throws -> UUID {
         if let id = known[lookup(c)] { return id }
         // `check` made sure that a request of the file gives the details of a resident the area does not know.
-        guard let valid = c.resident else { throw StoreError.invalid(ValidationFailure("resident", "Verzoek \(c.line): de gegevens van de inwoner ontbreken.")) }
+        guard let valid = details else { throw StoreError.invalid(ValidationFailure("resident", "Verzoek \(c.line): de gegevens van de inwoner ontbreken.")) }
         let household = Household()
         try await household.create(on: db)
         let resident = try Resident(householdID: try household.requireID(), valid: valid, area: c.district.area, vault: vault)
