@@ -135,7 +135,7 @@ public enum AssignmentRules {
         // provider of the first, and an unknown provider is already an error of its own. It is not
         // required here: the meeting's decision asks for it, and the store carries it over.
         // A reason carried over from the decision was valid when the meeting gave it.
-        let options = draft.reasonFromDecision ? reasons.map { OutsideReasonOption(code: $0.code, label: $0.label, requiresText: $0.requiresText) } : reasons
+        let options = draft.reasonFromDecision ? reasons.map(\.inUse) : reasons
         let reason = draft.kind == .first && context.providerKind != nil
             ? OutsideReasonRule.check(inside: context.providerInside, code: draft.outsideReason, text: draft.outsideReasonText,
                                       options: options, required: false, field: "outsideReason", into: &check)

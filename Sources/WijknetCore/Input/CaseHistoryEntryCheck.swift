@@ -188,7 +188,7 @@ struct CaseHistoryEntryCheck {
 
     /// History may carry a reason that has been retired since.
     private var historyReasons: [OutsideReasonOption] {
-        refs.reasons.map { OutsideReasonOption(code: $0.code, label: $0.label, requiresText: $0.requiresText) }
+        refs.reasons.map(\.inUse)
     }
 
     // MARK: support

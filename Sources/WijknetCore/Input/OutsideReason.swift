@@ -25,6 +25,10 @@ public struct OutsideReasonOption: Hashable, Sendable, Codable {
         .init(code: "other", label: "Anders, namelijk", requiresText: true),
     ]
 
+    /// The same reason, offered again: for a reason recorded earlier (history, or the meeting's
+    /// decision), which stays valid after the reason was retired.
+    public var inUse: OutsideReasonOption { OutsideReasonOption(code: code, label: label, requiresText: requiresText) }
+
     /// How an absent reason reads: care outside the network whose reason was never recorded (the
     /// direct route, history from before the network, an assignment without a meeting's decision).
     public static let notRecordedLabel = "Niet vastgelegd"

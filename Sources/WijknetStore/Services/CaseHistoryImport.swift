@@ -47,11 +47,13 @@ public struct CaseHistoryImport: FileImport {
         let new = cases.filter { !imported.contains($0.sourceID) }
         // A resident the area does not know needs their details; one it knows keeps its record.
         let known = try await residents(new)
+        let described = Set(new.filter { $0.resident != nil }.map(lookup))
         var refused: [FileProblem] = []
         for c in new {
-            if let birth = known[lookup(c)]?.birthDate {
+            let key = lookup(c)
+            if let birth = known[key]?.birthDate {
                 if c.request.intakeDate < birth { refused.append(FileProblem(line: c.line, column: "intakeDate", message: "Het keukentafelgesprek ligt vóór de geboortedatum van de inwoner.")) }
-            } else if c.resident == nil, !new.contains(where: { lookup($0) == lookup(c) && $0.resident != nil }) {
+            } else if c.resident == nil, !described.contains(key) {
                 refused.append(FileProblem(line: c.line, column: "resident", message: "Deze inwoner is in dit gebied niet bekend: geef naam, geboortedatum en adres."))
             }
         }
