@@ -34,6 +34,16 @@ extension AppTests {
             }
         }
 
+        /// Each `APIPath` is a path of the document and each documented path is an `APIPath`, and
+        /// the route it registers reads the same (issue 14).
+        @Test func theAPIPathsAreTheDocumentsPaths() {
+            let paths = Set((Self.document["paths"] as? [String: Any] ?? [:]).keys)
+            let cases = Set(APIPath.allCases.map(\.rawValue))
+            #expect(cases.subtracting(paths).sorted() == [], "APIPath cases the document lacks")
+            #expect(paths.subtracting(cases).sorted() == [], "documented paths without an APIPath case")
+            #expect(APIPath.requestReferral.route.map(\.description) == ["requests", ":id", "referrals", ":referral"])
+        }
+
         @Test func responsesHaveTheDocumentedShapes() async throws {
             try await withApp { app, world in
                 let coach = try await token(app, "coach.noordwest")

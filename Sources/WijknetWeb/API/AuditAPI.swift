@@ -4,9 +4,9 @@ import WijknetStore
 
 /// `/api/v1/audit`: the audit log for auditors.
 enum AuditAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.get("audit", use: entries)
-        api.post("audit", "resident-access", use: residentAccess)
+    static func register(_ api: APIRoutes) {
+        api.get(.audit, use: entries)
+        api.post(.auditResidentAccess, use: residentAccess)
     }
 
     @Sendable static func entries(req: Request) async throws -> PageDTO<AuditEntryDTO> {

@@ -4,24 +4,24 @@ import WijknetStore
 
 /// The geography and managed lists: read by every signed-in user, changed by administrators.
 enum CatalogueAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.get("municipalities", use: municipalities)
-        api.get("areas", use: areas)
-        api.post("areas", use: createArea)
-        api.get("districts", use: districts)
-        api.post("districts", use: createDistrict)
-        api.get("networks", use: networks)
-        api.post("networks", use: createNetwork)
-        api.get("networks", ":id", "memberships", use: memberships)
-        api.post("networks", ":id", "memberships", use: addMembership)
-        api.post("memberships", ":id", "end", use: endMembership)
-        api.get("organisations", use: organisations)
-        api.post("organisations", use: createOrganisation)
-        api.get("products", use: products)
-        api.post("products", use: createProduct)
-        api.get("outside-reasons", use: reasons)
-        api.post("outside-reasons", use: createReason)
-        api.patch("outside-reasons", ":code", use: changeReason)
+    static func register(_ api: APIRoutes) {
+        api.get(.municipalities, use: municipalities)
+        api.get(.areas, use: areas)
+        api.post(.areas, use: createArea)
+        api.get(.districts, use: districts)
+        api.post(.districts, use: createDistrict)
+        api.get(.networks, use: networks)
+        api.post(.networks, use: createNetwork)
+        api.get(.networkMemberships, use: memberships)
+        api.post(.networkMemberships, use: addMembership)
+        api.post(.membershipEnd, use: endMembership)
+        api.get(.organisations, use: organisations)
+        api.post(.organisations, use: createOrganisation)
+        api.get(.products, use: products)
+        api.post(.products, use: createProduct)
+        api.get(.outsideReasons, use: reasons)
+        api.post(.outsideReasons, use: createReason)
+        api.patch(.outsideReason, use: changeReason)
     }
 
     @Sendable static func municipalities(req: Request) async throws -> [MunicipalityDTO] {

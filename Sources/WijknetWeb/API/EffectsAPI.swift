@@ -5,11 +5,11 @@ import WijknetStore
 /// Track 3 through the API: a request's effect measurements, the follow-ups due, and the change
 /// per item and group.
 enum EffectsAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.get("requests", ":id", "effect-measurements", use: list)
-        api.post("requests", ":id", "effect-measurements", use: record)
-        api.get("effect-measurements", "due", use: due)
-        api.get("figures", "effects", use: changes)
+    static func register(_ api: APIRoutes) {
+        api.get(.requestEffects, use: list)
+        api.post(.requestEffects, use: record)
+        api.get(.effectsDue, use: due)
+        api.get(.figureEffects, use: changes)
     }
 
     struct MeasurementDTO: Content {

@@ -5,11 +5,10 @@ import WijknetStore
 /// `/api/v1/figures`: the council's figures K1–K10 as the dashboard shows them, after disclosure
 /// control; their definitions; and for coach and chair the requests behind a figure.
 enum FiguresAPI {
-    static func register(_ api: any RoutesBuilder) {
-        let figures = api.grouped("figures")
-        figures.get(use: figuresForQuery)
-        figures.get("definitions", use: definitions)
-        figures.get(":code", "requests", use: requests)
+    static func register(_ api: APIRoutes) {
+        api.get(.figures, use: figuresForQuery)
+        api.get(.figureDefinitions, use: definitions)
+        api.get(.figureRequests, use: requests)
     }
 
     @Sendable static func figuresForQuery(req: Request) async throws -> FiguresDTO {

@@ -7,13 +7,13 @@ import WijknetStore
 /// `line[N].column`); a good one is imported in one transaction.
 enum ImportsAPI {
     /// The body is collected only after `UploadGate` let the caller through.
-    static func register(_ api: any RoutesBuilder, slots: UploadSlots) {
+    static func register(_ api: APIRoutes, slots: UploadSlots) {
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportHistory, slots: slots))
-            .on(.POST, "imports", "assignments", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: assignments)
+            .on(.POST, .importAssignments, body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: assignments)
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportZRM, slots: slots))
-            .on(.POST, "imports", "zrm2010", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: zrm2010)
+            .on(.POST, .importZRM2010, body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: zrm2010)
         api.grouped(UploadGate(mayUpload: CasePolicy.mayImportCaseHistory, slots: slots))
-            .on(.POST, "imports", "cases", body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: cases)
+            .on(.POST, .importCases, body: .collect(maxSize: ByteCount(value: Upload.maxBytes)), use: cases)
     }
 
     struct ReportDTO: Content {

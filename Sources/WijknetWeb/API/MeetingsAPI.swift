@@ -4,11 +4,10 @@ import WijknetStore
 
 /// `/api/v1/meetings`: the weekly wijknetwerkoverleg and its agenda.
 enum MeetingsAPI {
-    static func register(_ api: any RoutesBuilder) {
-        let meetings = api.grouped("meetings")
-        meetings.get(use: list)
-        meetings.post(use: plan)
-        meetings.get(":id", use: agenda)
+    static func register(_ api: APIRoutes) {
+        api.get(.meetings, use: list)
+        api.post(.meetings, use: plan)
+        api.get(.meeting, use: agenda)
     }
 
     @Sendable static func list(req: Request) async throws -> [MeetingDTO] {

@@ -5,12 +5,12 @@ import WijknetStore
 /// `/api/v1/profiles`: zelfredzaamheidprofielen for analysts — the versions, deriving a new one,
 /// renaming a profile.
 enum ProfilesAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.get("profiles", use: list)
-        api.post("profiles", use: derive)
-        api.get("profiles", ":version", use: show)
-        api.put("profiles", ":version", ":number", use: rename)
-        api.get("zrm-assessments", "export", use: ProfileExport.csv)
+    static func register(_ api: APIRoutes) {
+        api.get(.profiles, use: list)
+        api.post(.profiles, use: derive)
+        api.get(.profileSet, use: show)
+        api.put(.profile, use: rename)
+        api.get(.zrmExport, use: ProfileExport.csv)
     }
 
     struct ProfileDTO: Content {

@@ -5,18 +5,17 @@ import WijknetStore
 
 /// `/api/v1/requests`: the case flow of support requests.
 enum RequestsAPI {
-    static func register(_ api: any RoutesBuilder) {
-        let requests = api.grouped("requests")
-        requests.get(use: list)
-        requests.post(use: create)
-        requests.get(":id", use: show)
-        requests.patch(":id", use: update)
-        requests.post(":id", "route", use: route)
-        requests.post(":id", "decision", use: decide)
-        requests.post(":id", "assignments", use: addAssignment)
-        requests.post(":id", "referrals", use: addReferral)
-        requests.patch(":id", "referrals", ":referral", use: updateReferral)
-        requests.post(":id", "close", use: close)
+    static func register(_ api: APIRoutes) {
+        api.get(.requests, use: list)
+        api.post(.requests, use: create)
+        api.get(.request, use: show)
+        api.patch(.request, use: update)
+        api.post(.requestRoute, use: route)
+        api.post(.requestDecision, use: decide)
+        api.post(.requestAssignments, use: addAssignment)
+        api.post(.requestReferrals, use: addReferral)
+        api.patch(.requestReferral, use: updateReferral)
+        api.post(.requestClose, use: close)
     }
 
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {

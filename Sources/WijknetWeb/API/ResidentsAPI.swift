@@ -4,17 +4,16 @@ import WijknetStore
 
 /// `/api/v1/residents`: registering and finding residents (coaches only).
 enum ResidentsAPI {
-    static func register(_ api: any RoutesBuilder) {
-        let residents = api.grouped("residents")
+    static func register(_ api: APIRoutes) {
         // POST: a BSN is a search term, and a BSN never goes into a URL.
-        residents.post("search", use: search)
-        residents.post(use: create)
-        residents.get(":id", use: show)
-        residents.put(":id", use: correct)
-        residents.delete(":id", use: erase)
-        residents.get(":id", "retention", use: retention)
-        residents.get(":id", "export", use: export)
-        residents.post(":id", "transfer", use: transfer)
+        api.post(.residentSearch, use: search)
+        api.post(.residents, use: create)
+        api.get(.resident, use: show)
+        api.put(.resident, use: correct)
+        api.delete(.resident, use: erase)
+        api.get(.residentRetention, use: retention)
+        api.get(.residentExport, use: export)
+        api.post(.residentTransfer, use: transfer)
     }
 
     /// `q` is required (the service says so after checking the role): a search for nothing is a

@@ -4,17 +4,16 @@ import WijknetStore
 
 /// `/api/v1/survey`: the collaboration survey (track 2), as the pages offer it.
 enum SurveyAPI {
-    static func register(_ api: any RoutesBuilder) {
-        let survey = api.grouped("survey")
-        survey.get("questions", use: questions)
-        survey.post("questions", use: addQuestion)
-        survey.post("questions", ":id", "deactivate", use: deactivate)
-        survey.get("rounds", use: rounds)
-        survey.post("rounds", use: openRound)
-        survey.get("rounds", ":id", use: round)
-        survey.post("rounds", ":id", "close", use: closeRound)
-        survey.post("rounds", ":id", "responses", use: respond)
-        survey.get("rounds", ":id", "results", use: results)
+    static func register(_ api: APIRoutes) {
+        api.get(.surveyQuestions, use: questions)
+        api.post(.surveyQuestions, use: addQuestion)
+        api.post(.surveyQuestionDeactivate, use: deactivate)
+        api.get(.surveyRounds, use: rounds)
+        api.post(.surveyRounds, use: openRound)
+        api.get(.surveyRound, use: round)
+        api.post(.surveyRoundClose, use: closeRound)
+        api.post(.surveyRoundResponses, use: respond)
+        api.get(.surveyRoundResults, use: results)
     }
 
     struct QuestionDTO: Content {

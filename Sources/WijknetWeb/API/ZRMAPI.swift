@@ -6,10 +6,10 @@ import WijknetStore
 /// `/api/v1/residents/{id}/zrm-assessments`: a resident's self-sufficiency assessments: ZRM 2017,
 /// and imported ZRM 2010 ones with their own domains and what each became in 2017.
 enum ZRMAPI {
-    static func register(_ api: any RoutesBuilder) {
-        api.get("residents", ":id", "zrm-assessments", use: history)
-        api.post("residents", ":id", "zrm-assessments", use: record)
-        api.get("residents", ":id", "profile-suggestion", use: suggestion)
+    static func register(_ api: APIRoutes) {
+        api.get(.residentZRM, use: history)
+        api.post(.residentZRM, use: record)
+        api.get(.residentProfileSuggestion, use: suggestion)
     }
 
     struct SuggestionDTO: Content {

@@ -163,8 +163,3 @@ enum SiteURL {
         }
     }
 }
-
-/// API paths, relative to `/api/v1`.
-enum APIPath {
-    static let root = "/api/v1"
-}
