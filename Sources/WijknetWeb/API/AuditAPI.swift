@@ -5,8 +5,8 @@ import WijknetStore
 /// `/api/v1/audit`: the audit log for auditors.
 enum AuditAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.audit, use: entries)
-        api.post(.auditResidentAccess, use: residentAccess)
+        api.on(.GET, .audit, use: entries)
+        api.on(.POST, .auditResidentAccess, use: residentAccess)
     }
 
     @Sendable static func entries(req: Request) async throws -> PageDTO<AuditEntryDTO> {

@@ -6,10 +6,10 @@ import WijknetStore
 /// per item and group.
 enum EffectsAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.requestEffects, use: list)
-        api.post(.requestEffects, use: record)
-        api.get(.effectsDue, use: due)
-        api.get(.figureEffects, use: changes)
+        api.on(.GET, .requestEffects, use: list)
+        api.on(.POST, .requestEffects, use: record)
+        api.on(.GET, .effectsDue, use: due)
+        api.on(.GET, .figureEffects, use: changes)
     }
 
     struct MeasurementDTO: Content {

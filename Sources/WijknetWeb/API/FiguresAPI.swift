@@ -6,9 +6,9 @@ import WijknetStore
 /// control; their definitions; and for coach and chair the requests behind a figure.
 enum FiguresAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.figures, use: figuresForQuery)
-        api.get(.figureDefinitions, use: definitions)
-        api.get(.figureRequests, use: requests)
+        api.on(.GET, .figures, use: figuresForQuery)
+        api.on(.GET, .figureDefinitions, use: definitions)
+        api.on(.GET, .figureRequests, use: requests)
     }
 
     @Sendable static func figuresForQuery(req: Request) async throws -> FiguresDTO {

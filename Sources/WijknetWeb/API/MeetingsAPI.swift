@@ -5,9 +5,9 @@ import WijknetStore
 /// `/api/v1/meetings`: the weekly wijknetwerkoverleg and its agenda.
 enum MeetingsAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.meetings, use: list)
-        api.post(.meetings, use: plan)
-        api.get(.meeting, use: agenda)
+        api.on(.GET, .meetings, use: list)
+        api.on(.POST, .meetings, use: plan)
+        api.on(.GET, .meeting, use: agenda)
     }
 
     @Sendable static func list(req: Request) async throws -> [MeetingDTO] {

@@ -6,11 +6,11 @@ import WijknetStore
 /// renaming a profile.
 enum ProfilesAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.profiles, use: list)
-        api.post(.profiles, use: derive)
-        api.get(.profileSet, use: show)
-        api.put(.profile, use: rename)
-        api.get(.zrmExport, use: ProfileExport.csv)
+        api.on(.GET, .profiles, use: list)
+        api.on(.POST, .profiles, use: derive)
+        api.on(.GET, .profileSet, use: show)
+        api.on(.PUT, .profile, use: rename)
+        api.on(.GET, .zrmExport, use: ProfileExport.csv)
     }
 
     struct ProfileDTO: Content {

@@ -6,16 +6,16 @@ import WijknetStore
 /// `/api/v1/requests`: the case flow of support requests.
 enum RequestsAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.requests, use: list)
-        api.post(.requests, use: create)
-        api.get(.request, use: show)
-        api.patch(.request, use: update)
-        api.post(.requestRoute, use: route)
-        api.post(.requestDecision, use: decide)
-        api.post(.requestAssignments, use: addAssignment)
-        api.post(.requestReferrals, use: addReferral)
-        api.patch(.requestReferral, use: updateReferral)
-        api.post(.requestClose, use: close)
+        api.on(.GET, .requests, use: list)
+        api.on(.POST, .requests, use: create)
+        api.on(.GET, .request, use: show)
+        api.on(.PATCH, .request, use: update)
+        api.on(.POST, .requestRoute, use: route)
+        api.on(.POST, .requestDecision, use: decide)
+        api.on(.POST, .requestAssignments, use: addAssignment)
+        api.on(.POST, .requestReferrals, use: addReferral)
+        api.on(.PATCH, .requestReferral, use: updateReferral)
+        api.on(.POST, .requestClose, use: close)
     }
 
     @Sendable static func list(req: Request) async throws -> PageDTO<RequestDTO> {

@@ -6,14 +6,14 @@ import WijknetStore
 enum ResidentsAPI {
     static func register(_ api: APIRoutes) {
         // POST: a BSN is a search term, and a BSN never goes into a URL.
-        api.post(.residentSearch, use: search)
-        api.post(.residents, use: create)
-        api.get(.resident, use: show)
-        api.put(.resident, use: correct)
-        api.delete(.resident, use: erase)
-        api.get(.residentRetention, use: retention)
-        api.get(.residentExport, use: export)
-        api.post(.residentTransfer, use: transfer)
+        api.on(.POST, .residentSearch, use: search)
+        api.on(.POST, .residents, use: create)
+        api.on(.GET, .resident, use: show)
+        api.on(.PUT, .resident, use: correct)
+        api.on(.DELETE, .resident, use: erase)
+        api.on(.GET, .residentRetention, use: retention)
+        api.on(.GET, .residentExport, use: export)
+        api.on(.POST, .residentTransfer, use: transfer)
     }
 
     /// `q` is required (the service says so after checking the role): a search for nothing is a

@@ -5,15 +5,15 @@ import WijknetStore
 /// `/api/v1/survey`: the collaboration survey (track 2), as the pages offer it.
 enum SurveyAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.surveyQuestions, use: questions)
-        api.post(.surveyQuestions, use: addQuestion)
-        api.post(.surveyQuestionDeactivate, use: deactivate)
-        api.get(.surveyRounds, use: rounds)
-        api.post(.surveyRounds, use: openRound)
-        api.get(.surveyRound, use: round)
-        api.post(.surveyRoundClose, use: closeRound)
-        api.post(.surveyRoundResponses, use: respond)
-        api.get(.surveyRoundResults, use: results)
+        api.on(.GET, .surveyQuestions, use: questions)
+        api.on(.POST, .surveyQuestions, use: addQuestion)
+        api.on(.POST, .surveyQuestionDeactivate, use: deactivate)
+        api.on(.GET, .surveyRounds, use: rounds)
+        api.on(.POST, .surveyRounds, use: openRound)
+        api.on(.GET, .surveyRound, use: round)
+        api.on(.POST, .surveyRoundClose, use: closeRound)
+        api.on(.POST, .surveyRoundResponses, use: respond)
+        api.on(.GET, .surveyRoundResults, use: results)
     }
 
     struct QuestionDTO: Content {

@@ -7,9 +7,9 @@ import WijknetStore
 /// and imported ZRM 2010 ones with their own domains and what each became in 2017.
 enum ZRMAPI {
     static func register(_ api: APIRoutes) {
-        api.get(.residentZRM, use: history)
-        api.post(.residentZRM, use: record)
-        api.get(.residentProfileSuggestion, use: suggestion)
+        api.on(.GET, .residentZRM, use: history)
+        api.on(.POST, .residentZRM, use: record)
+        api.on(.GET, .residentProfileSuggestion, use: suggestion)
     }
 
     struct SuggestionDTO: Content {

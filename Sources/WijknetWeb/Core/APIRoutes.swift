@@ -10,34 +10,10 @@ struct APIRoutes {
     /// The same routes behind `middleware` (the bearer check, an upload gate).
     func grouped(_ middleware: any Middleware) -> APIRoutes { APIRoutes(builder.grouped(middleware)) }
 
+    /// `api.on(.GET, .requests, use: list)`; the body strategy only for uploads.
     @discardableResult
     func on<Response: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: APIPath, body: HTTPBodyStreamStrategy = .collect,
                                              use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
         builder.on(method, path.route, body: body, use: handler)
-    }
-
-    @discardableResult
-    func get<Response: AsyncResponseEncodable>(_ path: APIPath, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        on(.GET, path, use: handler)
-    }
-
-    @discardableResult
-    func post<Response: AsyncResponseEncodable>(_ path: APIPath, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        on(.POST, path, use: handler)
-    }
-
-    @discardableResult
-    func put<Response: AsyncResponseEncodable>(_ path: APIPath, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        on(.PUT, path, use: handler)
-    }
-
-    @discardableResult
-    func patch<Response: AsyncResponseEncodable>(_ path: APIPath, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        on(.PATCH, path, use: handler)
-    }
-
-    @discardableResult
-    func delete<Response: AsyncResponseEncodable>(_ path: APIPath, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        on(.DELETE, path, use: handler)
     }
 }
