@@ -50,7 +50,7 @@ enum DashboardExtras {
     /// `/cijfers/:code/verzoeken`: the requests a figure counts, for coach and chair, each seeing
     /// only the ones the case rules allow; the list is logged like every list.
     @Sendable static func requests(req: Request) async throws -> Response {
-        let user = try req.authorise(CasePolicy.drillsDown)
+        _ = try req.authorise(CasePolicy.drillsDown)
         let figure = try FigureRequest.figure(req)
         let query = try await FigureRequest.query(req)
         let result = try await FigureRequest.drillDown(req, figure, query, try req.paging())
