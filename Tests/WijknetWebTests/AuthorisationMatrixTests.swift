@@ -56,9 +56,9 @@ extension AppTests {
         }
 
         static let rules: [String: Rule] = [
-            "GET /static/app.css": .open, "GET /inloggen": .open, "POST /inloggen": .open,
+            "GET /static/app.css": .open, "GET /static/sessie.js": .open, "GET /inloggen": .open, "POST /inloggen": .open,
             "GET /api/v1/openapi.json": .open, "POST /api/v1/tokens": .open,
-            "POST /uitloggen": .signedIn, "GET /": .signedIn,
+            "POST /uitloggen": .signedIn, "POST /sessie/verlengen": .signedIn, "GET /": .signedIn,
             "GET /api-tokens": .signedIn, "POST /api-tokens": .signedIn, "POST /api-tokens/:id/intrekken": .signedIn,
             "GET /api/v1/me": .signedIn, "GET /api/v1/tokens": .signedIn, "DELETE /api/v1/tokens/:id": .signedIn,
             "GET /api/v1/municipalities": .signedIn, "GET /api/v1/areas": .signedIn, "GET /api/v1/districts": .signedIn,

@@ -19,7 +19,7 @@ extension AppTests {
                 let anonymous = PageSession(app)
                 let res = try await anonymous.get("/verzoeken")
                 #expect(res.status == .seeOther)
-                #expect(res.headers.first(name: .location) == "/inloggen")
+                #expect(res.headers.first(name: .location) == "/inloggen?terug=/verzoeken")
                 let login = try await anonymous.get("/inloggen")
                 #expect(login.body.string.contains("coach.noordwest"), "demo mode lists the demo accounts")
                 #expect(login.headers.first(name: "Content-Security-Policy")?.contains("script-src 'self'") == true)

@@ -18,7 +18,8 @@ extension AppTests {
                     .dashboardCSV, .dashboardChart("k2"), .dashboardRequests("k2"), .historyImport, .zrm2010Import, .caseHistoryImport,
                     .profiles, .profileExport, .profileName(id), .requestEffects(id), .effectsDue, .dashboardEffects, .survey, .surveyRounds,
                     .surveyRound(id), .surveyRoundClose(id), .surveyResults(id), .surveyQuestions, .surveyQuestionDeactivate(id),
-                    .councilLetter, .councilLetterMarkdown, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet]
+                    .councilLetter, .councilLetterMarkdown, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
+                    .sessionScript, .sessionKeepAlive]
         }()
 
         static func pattern(_ components: [PathComponent]) -> String { "/" + components.map(\.description).joined(separator: "/") }

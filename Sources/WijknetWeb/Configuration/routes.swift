@@ -4,7 +4,8 @@ import WijknetCore
 /// Every route: the Dutch pages with sessions and CSRF, and the JSON API with bearer tokens.
 func routes(_ app: Application) throws {
     let config = app.wijknetConfig
-    app.get(.stylesheet, use: Stylesheet.serve)
+    app.get(.stylesheet, use: StaticFile.stylesheet)
+    app.get(.sessionScript, use: StaticFile.script)
 
     let pages = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF())
     pages.get(.login, use: LoginPage.show)
@@ -12,6 +13,7 @@ func routes(_ app: Application) throws {
 
     let signedIn = pages.grouped(RequireSignIn())
     signedIn.post(.logout, use: LoginPage.logout)
+    signedIn.post(.sessionKeepAlive, use: SessionPages.keepAlive)
     signedIn.get(.home, use: HomePage.show)
     signedIn.get(.requests, use: RequestsPage.show)
     signedIn.get(.newRequest, use: NewRequestPage.show)

@@ -1,7 +1,7 @@
 import Foundation
 import Vapor
 
-/// Files shipped with the module: the stylesheet and the OpenAPI document.
+/// Files shipped with the module: the stylesheet, the session script and the OpenAPI document.
 enum BundledFile {
     static func data(_ name: String, _ ext: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Resources") else {
@@ -11,12 +11,22 @@ enum BundledFile {
     }
 }
 
-enum Stylesheet {
+/// The stylesheet and the one script (the session warning), served from the module's files.
+enum StaticFile {
     static let css: Data = (try? BundledFile.data("app", "css")) ?? Data()
+    static let sessionScript: Data = (try? BundledFile.data("sessie", "js")) ?? Data()
 
-    @Sendable static func serve(req: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(data: css))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+    @Sendable static func stylesheet(req: Request) async throws -> Response {
+        serve(css, HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
+    @Sendable static func script(req: Request) async throws -> Response {
+        serve(sessionScript, HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+    }
+
+    private static func serve(_ data: Data, _ type: HTTPMediaType) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        response.headers.contentType = type
         response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
         return response
     }

@@ -65,6 +65,8 @@ enum SiteURL {
     case tokens
     case tokenRevoke(UUID)
     case stylesheet
+    case sessionScript
+    case sessionKeepAlive
 
     /// The address, with its values filled in.
     var path: String { "/" + segments.map(\.text).joined(separator: "/") }
@@ -136,6 +138,8 @@ enum SiteURL {
         case .tokens: ["api-tokens"]
         case .tokenRevoke(let id): ["api-tokens", .value(id, "id"), "intrekken"]
         case .stylesheet: ["static", "app.css"]
+        case .sessionScript: ["static", "sessie.js"]
+        case .sessionKeepAlive: ["sessie", "verlengen"]
         }
     }
 

@@ -1,6 +1,7 @@
 import Vapor
 
-/// Every form carries the session's CSRF token; a POST without the right one is refused.
+/// Every form carries the session's CSRF token; a POST without the right one is not carried out,
+/// but what it held is offered to be sent again (`SessionPages.formExpired`).
 struct CSRF: AsyncMiddleware {
     static let field = "_csrf"
     /// The largest form body read to find the token; an upload form needs more than the default.
@@ -14,7 +15,7 @@ struct CSRF: AsyncMiddleware {
             guard let expected = request.session.data["csrf"], let sent,
                   Data(sent.utf8).count == Data(expected.utf8).count,
                   zip(sent.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-                throw Abort(.forbidden, reason: "Het formulier is verlopen of niet door Wijknet verstuurd. Laad de pagina opnieuw.")
+                return try await SessionPages.formExpired(request)
             }
         }
         return try await next.respond(to: request)

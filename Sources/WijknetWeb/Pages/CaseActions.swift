@@ -2,9 +2,9 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// The POST handlers of the case page. On success they go back to the case page; on invalid
-/// input they show the same form with the user's input and the errors; on a conflict they say
-/// so and show the current state.
+/// The POST handlers of the case page. On success they go back to the top of the case page, which
+/// says what was saved; on invalid input they show the same form with the user's input and the
+/// errors; on a conflict they say so and show the current state.
 enum CaseActions {
     static func version(_ req: Request) -> Int? {
         (try? req.content.get(String.self, at: "version")).flatMap(Int.init)
@@ -12,12 +12,13 @@ enum CaseActions {
 
     /// Runs `action`; maps its failures to the case page with the right form filled in.
     static func perform(_ req: Request, form: WritableKeyPath<CasePage.Forms, FormState>, values: [String: String],
-                        mapErrors: ([FieldError]) -> [FieldError] = { $0 }, anchor: String,
+                        mapErrors: ([FieldError]) -> [FieldError] = { $0 }, done: String,
                         _ action: (RequestService, UUID) async throws -> Void) async throws -> Response {
         let id = try req.id()
         do {
             try await action(try req.requestService(), id)
-            return req.redirect(to: SiteURL.request(id).path + "#" + anchor)
+            req.flash(done)
+            return req.redirect(to: SiteURL.request(id).path)
         } catch StoreError.invalid(let failure) {
             var forms = CasePage.Forms()
             forms[keyPath: form] = FormState(values: values, errors: mapErrors(failure.errors))
@@ -31,7 +32,7 @@ enum CaseActions {
 
     @Sendable static func route(req: Request) async throws -> Response {
         let values = req.formValues(["route", "partnerId"])
-        return try await perform(req, form: \.route, values: values, anchor: "route") { service, id in
+        return try await perform(req, form: \.route, values: values, done: "De route is vastgelegd.") { service, id in
             _ = try await service.route(id, RouteInput(route: values["route"], partnerId: values["partnerId"]), expectedVersion: version(req))
         }
     }
@@ -72,7 +73,7 @@ enum CaseActions {
                 return e
             }
         }
-        return try await perform(req, form: \.decision, values: v, mapErrors: mapErrors, anchor: "besluit") { service, id in
+        return try await perform(req, form: \.decision, values: v, mapErrors: mapErrors, done: "Het besluit is vastgelegd.") { service, id in
             _ = try await service.decide(id, input)
         }
     }
@@ -86,7 +87,7 @@ enum CaseActions {
                                     hoursPerWeek: Form.number(v["hoursPerWeek"]), startDate: v["startDate"], endDate: v["endDate"],
                                     kind: v["kind"], previousAssignmentId: v["previousAssignmentId"],
                                     outsideReason: v["outsideReason"], outsideReasonText: v["outsideReasonText"])
-        return try await perform(req, form: \.assignment, values: v, anchor: "toewijzing") { service, id in
+        return try await perform(req, form: \.assignment, values: v, done: "De toewijzing is vastgelegd.") { service, id in
             _ = try await service.addAssignment(id, input, expectedVersion: version(req))
         }
     }
@@ -94,7 +95,7 @@ enum CaseActions {
     @Sendable static func refer(req: Request) async throws -> Response {
         let v = req.formValues(["partnerId", "activity", "date", "status"])
         let input = ReferralInput(partnerId: v["partnerId"], activity: v["activity"], date: v["date"], status: v["status"])
-        return try await perform(req, form: \.referral, values: v, anchor: "toeleiding") { service, id in
+        return try await perform(req, form: \.referral, values: v, done: "De toeleiding is vastgelegd.") { service, id in
             _ = try await service.addReferral(id, input, expectedVersion: version(req))
         }
     }
@@ -102,14 +103,14 @@ enum CaseActions {
     @Sendable static func referralStatus(req: Request) async throws -> Response {
         let status = try? req.content.get(String.self, at: "status")
         let referral = try req.id("referral")
-        return try await perform(req, form: \.referral, values: [:], anchor: "toeleiding") { service, id in
+        return try await perform(req, form: \.referral, values: [:], done: "De status van de toeleiding is opgeslagen.") { service, id in
             _ = try await service.updateReferral(id, referral: referral, status: status)
         }
     }
 
     @Sendable static func close(req: Request) async throws -> Response {
         let confirmed = (try? req.content.get(String.self, at: "confirm")) == "on"
-        return try await perform(req, form: \.close, values: [:], anchor: "afsluiten") { service, id in
+        return try await perform(req, form: \.close, values: [:], done: "Het verzoek is afgesloten.") { service, id in
             _ = try await service.load(id, for: .write)
             guard confirmed else { throw StoreError.invalid(ValidationFailure("confirm", "Vink aan dat je het verzoek wilt afsluiten.")) }
             _ = try await service.close(id, expectedVersion: version(req))

@@ -28,10 +28,14 @@ enum Form {
             "<li><a href=\"#\(fieldIDs[e.field] ?? id(e.field))\">\(e.message)</a></li>"
         }
         let count = state.errors.count == 1 ? "Er is 1 fout" : "Er zijn \(state.errors.count) fouten"
+        // autofocus: the page opens at the summary, wherever on the page the form is.
         return """
-        <div class="error-summary" role="alert" tabindex="-1"><h2>\(count) in het formulier</h2><ul>\(items)</ul></div>
+        \(Markup(raw: errorSummaryStart)) role="alert" tabindex="-1" autofocus><h2>\(count) in het formulier</h2><ul>\(items)</ul></div>
         """
     }
+
+    /// How every error summary begins; user text is escaped, so only a summary can contain it.
+    static let errorSummaryStart = "<div class=\"error-summary\""
 
     static func id(_ field: String) -> String {
         "f-" + field.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()

@@ -11,22 +11,28 @@ enum Layout {
     }
 
     /// The whole HTML document; `page` sends it, a streamed page sends it in two halves.
+    /// A page with a form's error summary says so first in its title, as screen readers announce
+    /// the title before anything else.
     static func document(_ title: String, _ req: Request, flash: String? = nil, _ content: Markup) -> Markup {
         let user = req.currentUser
         let nav: Markup = user.map { navigation(for: $0, req) } ?? .empty
-        let flashBox: Markup = flash.map { "<div class=\"flash\" role=\"status\">\($0)</div>" } ?? .empty
+        let message = flash ?? req.takeFlash()
+        let flashBox: Markup = message.map { "<div class=\"flash\" role=\"status\">\($0)</div>" } ?? .empty
+        let failed = content.html.contains(Form.errorSummaryStart)
         let html: Markup = """
         <!DOCTYPE html>
         <html lang="nl">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) – Wijknet</title>
+        <title>\(failed ? "Fout: " : "")\(title) – Wijknet</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        \(user == nil ? Markup.empty : "<script src=\"\(SiteURL.sessionScript.path)\" defer></script>")
         </head>
         <body>
         <a class="skip" href="#inhoud">Naar de inhoud</a>
         <header class="site"><a class="brand" href="/">Wijknet</a>\(nav)</header>
+        \(user == nil ? Markup.empty : sessionWarning(req))
         <main id="inhoud">
         \(flashBox)
         \(content)
@@ -36,6 +42,14 @@ enum Layout {
         </html>
         """
         return html
+    }
+
+    /// Shown by `sessie.js` two minutes before an idle session ends; hidden without the script.
+    static func sessionWarning(_ req: Request) -> Markup {
+        """
+        <div class="session-warning" role="alert" hidden data-minutes="\(req.application.wijknetConfig.sessionMinutes)"><p></p>
+        <form method="post" action="\(SiteURL.sessionKeepAlive.path)" hidden>\(Form.csrf(req))<button type="submit">Ingelogd blijven</button></form></div>
+        """
     }
 
     static func navigation(for user: User, _ req: Request) -> Markup {
@@ -74,5 +88,19 @@ enum ErrorPage {
         """)
         response.status = HTTPResponseStatus(statusCode: problem.status)
         return response
+    }
+}
+
+extension Request {
+    /// A message for the next page this user sees: "saved" after a form sent them elsewhere.
+    func flash(_ message: String) {
+        session.data["flash"] = message
+    }
+
+    /// The waiting message, once.
+    func takeFlash() -> String? {
+        guard hasSession, let message = session.data["flash"] else { return nil }
+        session.data["flash"] = nil
+        return message
     }
 }

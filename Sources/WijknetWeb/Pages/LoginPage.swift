@@ -3,17 +3,29 @@ import WijknetStore
 
 /// `/inloggen` and `/uitloggen`.
 enum LoginPage {
+    /// `?terug=` names the page to open after signing in.
     @Sendable static func show(req: Request) async throws -> Response {
-        if req.currentUser != nil { return req.redirect(to: SiteURL.home.path) }
-        return try await render(req, FormState())
+        let carry = SessionPages.Carry(back: req.query[String.self, at: SessionPages.Carry.backField], kept: nil)
+        if req.currentUser != nil { return req.redirect(to: carry?.back.path ?? SiteURL.home.path) }
+        return try await render(req, FormState(), carry: carry)
     }
 
-    static func render(_ req: Request, _ state: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// `expired`: the user was signed out for being idle while filling in a form (`carry`).
+    static func render(_ req: Request, _ state: FormState, carry: SessionPages.Carry?, status: HTTPResponseStatus = .ok,
+                       expired: Bool = false) async throws -> Response {
         let demo = req.application.wijknetConfig.demo ? try await demoAccounts(req) : .empty
-        let response = Layout.page("Inloggen", req, """
-        <h1>Inloggen</h1>
+        let minutes = req.application.wijknetConfig.sessionMinutes
+        let title = expired ? "Je sessie is verlopen" : "Inloggen"
+        let why = req.endedSession != nil ? "Je was \(minutes) minuten niet actief in Wijknet en bent daarom uitgelogd."
+                                          : "Je bent niet meer ingelogd, bijvoorbeeld omdat je in een ander venster bent uitgelogd."
+        let intro: Markup = expired ? """
+            <p>\(why) Log opnieuw in.\(carry?.kept == nil ? "" : " Wat je had ingevuld, is niet weg: daarna kun je het versturen.")</p>
+            """ : .empty
+        let response = Layout.page(title, req, """
+        <h1>\(title)</h1>
+        \(intro)
         \(Form.errorSummary(state))
-        <form method="post" action="\(SiteURL.login.path)" class="narrow">\(Form.csrf(req))
+        <form method="post" action="\(SiteURL.login.path)" class="narrow">\(Form.csrf(req))\(carry?.hiddenFields ?? .empty)
         \(Form.text("username", "Gebruikersnaam", state, autocomplete: "username"))
         \(Form.text("password", "Wachtwoord", FormState(values: [:], errors: state.errors), type: "password", autocomplete: "current-password"))
         <button type="submit">Inloggen</button>
@@ -38,16 +50,21 @@ enum LoginPage {
     @Sendable static func submit(req: Request) async throws -> Response {
         let username = (try? req.content.get(String.self, at: "username")) ?? ""
         let password = (try? req.content.get(String.self, at: "password")) ?? ""
+        let carry = SessionPages.Carry(back: try? req.content.get(String.self, at: SessionPages.Carry.backField),
+                                       kept: try? req.content.get(String.self, at: SessionPages.Carry.keptField))
         do {
             let user = try await SignIn.verify(username: username, password: password, on: req)
             try await req.renewSession()
             req.session.data["uid"] = try user.requireID().uuidString
             req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
-            return req.redirect(to: SiteURL.home.path)
+            req.currentUser = user
+            guard let carry else { return req.redirect(to: SiteURL.home.path) }
+            guard carry.kept != nil else { return req.redirect(to: carry.back.path) }
+            return SessionPages.resubmit(req, carry, title: "Je bent weer ingelogd", intro: "Er is nog niets opgeslagen van wat je invulde voordat je sessie verliep.")
         } catch let failure as SignIn.Failure {
             let state = FormState(values: ["username": username], errors: [.init("username", failure.message)])
-            guard case .wait(let seconds) = failure else { return try await render(req, state, status: .unauthorized) }
-            let response = try await render(req, state, status: .tooManyRequests)
+            guard case .wait(let seconds) = failure else { return try await render(req, state, carry: carry, status: .unauthorized) }
+            let response = try await render(req, state, carry: carry, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         }
