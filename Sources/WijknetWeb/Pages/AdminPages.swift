@@ -12,7 +12,17 @@ enum AdminPages {
     }
 
     /// Which of the three forms on the overview failed, with its input and errors.
-    enum GeographyForm { case area, district, network }
+    enum GeographyForm {
+        case area, district, network
+
+        var saved: String {
+            switch self {
+            case .area: "Het gebied is toegevoegd."
+            case .district: "De wijk is toegevoegd."
+            case .network: "Het wijknetwerk is toegevoegd."
+            }
+        }
+    }
 
     @Sendable static func overview(req: Request) async throws -> Response {
         try await renderOverview(req, failed: nil, FormState())
@@ -68,6 +78,7 @@ enum AdminPages {
         let values = req.formValues(fields)
         do {
             try await create(try service(req), values)
+            req.flash(which.saved)
             return req.redirect(to: SiteURL.admin.path)
         } catch StoreError.invalid(let failure) {
             return try await renderOverview(req, failed: which, FormState(values: values, errors: failure.errors))
@@ -122,6 +133,7 @@ enum AdminPages {
         let tags = (v["expertise"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         do {
             _ = try await service(req).createOrganisation(OrganisationInput(name: v["name"], kind: v["kind"], expertise: tags))
+            req.flash("De organisatie is toegevoegd.")
             return req.redirect(to: SiteURL.adminOrganisations.path)
         } catch StoreError.invalid(let failure) {
             let errors = failure.errors.map { $0.field.hasPrefix("expertise") ? FieldError("expertise", $0.message) : $0 }
@@ -176,6 +188,7 @@ enum AdminPages {
                                     capacityHoursPerWeek: Form.number(v["capacityHoursPerWeek"]))
         do {
             _ = try await service(req).addMembership(network: id, input)
+            req.flash("Het lidmaatschap is toegevoegd.")
             return req.redirect(to: SiteURL.adminNetwork(id).path)
         } catch StoreError.invalid(let failure) {
             return try await renderNetwork(req, id: id, FormState(values: v, errors: failure.errors))
@@ -187,6 +200,7 @@ enum AdminPages {
         let endDate = try? req.content.get(String.self, at: "endDate")
         do {
             _ = try await service(req).endMembership(try req.id("membership"), MembershipEndInput(endDate: endDate))
+            req.flash("Het lidmaatschap is beëindigd.")
             return req.redirect(to: SiteURL.adminNetwork(network).path)
         } catch StoreError.invalid(let failure) {
             return try await renderNetwork(req, id: network, FormState(), endState: FormState(errors: failure.errors))
@@ -224,6 +238,7 @@ enum AdminPages {
         let v = req.formValues(["code", "name", "law", "level", "categoryCode"])
         do {
             _ = try await service(req).createProduct(ProductInput(code: v["code"], name: v["name"], law: v["law"], level: v["level"], categoryCode: v["categoryCode"]))
+            req.flash("Het product is toegevoegd.")
             return req.redirect(to: SiteURL.adminProducts.path)
         } catch StoreError.invalid(let failure) {
             return try await renderProducts(req, FormState(values: v, errors: failure.errors))

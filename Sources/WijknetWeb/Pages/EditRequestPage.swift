@@ -38,6 +38,7 @@ enum EditRequestPage {
         let id = try req.id()
         do {
             _ = try await service.update(id, input)
+            req.flash("De wijzigingen zijn opgeslagen.")
             return req.redirect(to: SiteURL.request(id).path)
         } catch StoreError.invalid(let failure) {
             let request = try await service.load(id, for: .write)

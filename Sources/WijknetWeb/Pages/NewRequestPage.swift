@@ -44,6 +44,7 @@ enum NewRequestPage {
         let service = try req.requestService()
         do {
             let request = try await service.register(input)
+            req.flash("Het verzoek is geregistreerd. Kies hieronder de route.")
             return req.redirect(to: SiteURL.request(request.id!).path)
         } catch StoreError.invalid(let failure) {
             guard let id = values["residentId"].flatMap(UUID.init(uuidString:)) else { throw StoreError.invalid(failure) }

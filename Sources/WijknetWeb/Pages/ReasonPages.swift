@@ -52,6 +52,7 @@ enum ReasonPages {
         let v = req.formValues(["code", "label", "requiresText"])
         do {
             _ = try await AdminPages.service(req).createReason(OutsideReasonInput(code: v["code"], label: v["label"], requiresText: v["requiresText"] == "on"))
+            req.flash("De reden is toegevoegd.")
             return req.redirect(to: SiteURL.adminReasons.path)
         } catch StoreError.invalid(let failure) {
             return try await render(req, failed: .add, FormState(values: v, errors: failure.errors))
@@ -69,6 +70,7 @@ enum ReasonPages {
         }
         do {
             _ = try await admin.changeReason(code: code, change)
+            req.flash("De reden is gewijzigd.")
             return req.redirect(to: SiteURL.adminReasons.path)
         } catch StoreError.invalid(let failure) {
             let errors = failure.errors.map { FieldError($0.field == "label" ? "newLabel" : $0.field, $0.message) }

@@ -86,6 +86,7 @@ enum ResidentsPage {
                                   householdId: values["householdId"])
         do {
             let resident = try await req.residentService().register(input)
+            req.flash("De inwoner is geregistreerd. Leg nu het verzoek vast.")
             return req.redirect(to: SiteURL.newRequest.path + "?resident=" + resident.id!.uuidString)
         } catch StoreError.invalid(let failure) {
             return try await render(req, FormState(values: values, errors: failure.errors))

@@ -41,6 +41,7 @@ enum TokensPage {
 
     @Sendable static func revoke(req: Request) async throws -> Response {
         try await TokenIssuing.revoke(try req.id(), of: try req.requireUser(), on: req.db)
+        req.flash("Het token is ingetrokken.")
         return req.redirect(to: SiteURL.tokens.path)
     }
 }
