@@ -65,6 +65,12 @@ import Testing
         #expect(CalendarDate("2026-11-23")!.isoWeekday == 1)
         #expect(CalendarDate("2026-11-23")!.onOrAfter(weekday: 2).description == "2026-11-24")
     }
+
+    @Test func datesReadAsDutchPeopleWriteThem() {
+        #expect(CalendarDate("2026-11-09")!.dutch == "09-11-2026")
+        #expect(CalendarDate("2026-11-23")!.dutchWithWeekday == "maandag 23-11-2026")
+        #expect(CalendarDate("2026-11-29")!.dutchWithWeekday == "zondag 29-11-2026")
+    }
 }
 
 @Suite struct SurveyTests {

@@ -78,7 +78,7 @@ extension AppTests {
             "GET /verzoeken/nieuw": .residents, "POST /verzoeken/nieuw": .residents,
             "POST /api/v1/residents": .residents, "POST /api/v1/residents/search": .residents, "GET /api/v1/residents/:id": .residents,
             "POST /api/v1/requests": .residents,
-            "GET /inwoners/:id/wijzigen": .residents, "POST /inwoners/:id/wijzigen": .residents,
+            "GET /inwoners/:id": .residents, "GET /inwoners/:id/wijzigen": .residents, "POST /inwoners/:id/wijzigen": .residents,
             "GET /inwoners/:id/wissen": .residents, "POST /inwoners/:id/wissen": .residents,
             "GET /inwoners/:id/verhuizen": .residents, "POST /inwoners/:id/verhuizen": .residents, "POST /api/v1/residents/:id/transfer": .residents,
             "PUT /api/v1/residents/:id": .residents, "DELETE /api/v1/residents/:id": .residents, "GET /api/v1/residents/:id/retention": .residents,

@@ -13,6 +13,11 @@ extension AppTests {
     @Suite struct FreeTextEscapingTests {
         static let script = "<script>alert('x')</script>"
 
+        /// A script element other than the page's own session warning.
+        static func hasScriptFromInput(_ html: String) -> Bool {
+            html.replacingOccurrences(of: "<script src=\"/static/sessie.js\" defer></script>", with: "").contains("<script")
+        }
+
         @Test func aScriptInEveryFreeTextFieldIsShownEscapedOnEveryPage() async throws {
             try await withApp { app, world in
                 // setup: every free-text field through the API
@@ -99,7 +104,7 @@ extension AppTests {
                         let res = try await session.get(path)
                         #expect(res.status == .ok, "\(user) \(path)")
                         let html = res.body.string
-                        #expect(!html.contains("<script"), "\(user) \(path) shows markup from user input")
+                        #expect(!Self.hasScriptFromInput(html), "\(user) \(path) shows markup from user input")
                         checked += html.contains("&lt;script&gt;") ? 1 : 0
                     }
                 }
@@ -108,7 +113,7 @@ extension AppTests {
                 let session = try await PageSession.signIn(app, as: "coach.noordwest")
                 _ = try await session.get("/inwoners")
                 let found = try await session.post("/inwoners", ["q": "Jansen"])
-                #expect(found.body.string.contains("Jansen &lt;script&gt;") && !found.body.string.contains("<script"))
+                #expect(found.body.string.contains("Jansen &lt;script&gt;") && !Self.hasScriptFromInput(found.body.string))
             }
         }
     }

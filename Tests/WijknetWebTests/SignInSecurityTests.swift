@@ -129,7 +129,7 @@ extension AppTests {
                 let attacker = PageSession(app)
                 attacker.cookie = planted
                 let probe = try await attacker.get("/verzoeken")
-                #expect(probe.status == .seeOther && probe.headers.first(name: .location) == "/inloggen")
+                #expect(probe.status == .seeOther && probe.headers.first(name: .location) == "/inloggen?terug=/verzoeken")
             }
         }
 

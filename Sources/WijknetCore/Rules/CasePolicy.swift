@@ -113,6 +113,10 @@ public enum CasePolicy {
         actor.role != .chair || consentForMeeting
     }
 
+    /// Roles that plan the network's meetings and go through an agenda item by item: the
+    /// network's own people; partners take part in the meeting.
+    public static func plansMeetings(_ role: Role) -> Bool { [.coach, .chair].contains(role) }
+
     /// Roles that may register residents and requests at all.
     public static func mayRegister(_ role: Role) -> Bool { role == .coach }
 

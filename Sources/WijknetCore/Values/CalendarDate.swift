@@ -35,8 +35,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// Dutch display form, e.g. `3-2-2025`.
-    public var dutch: String { "\(day)-\(month)-\(year)" }
+    /// Dutch display form with leading zeros, as Dutch forms and letters write it: `03-02-2025`.
+    public var dutch: String { String(format: "%02d-%02d-%04d", day, month, year) }
+
+    /// The day's Dutch name and date, for meetings: `maandag 03-02-2025`.
+    public var dutchWithWeekday: String { "\(Self.weekdayNames[isoWeekday - 1]) \(dutch)" }
+
+    static let weekdayNames = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)

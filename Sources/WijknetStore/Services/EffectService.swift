@@ -58,18 +58,8 @@ public struct EffectService: Sendable {
     /// Requests of the coach's area whose intake measurement is older than the follow-up period and
     /// that have no follow-up yet, oldest first; the list is logged.
     public func dueFollowUps() async throws -> [(request: SupportRequest, due: CalendarDate)] {
-        guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }
-        // Both moments of the area's requests in one query; the due ones are then read in batches,
-        // so no statement binds more ids than the database allows.
-        let measured = try await EffectMeasurement.query(on: db).filter(\.$measure == .questionnaire)
-            .join(SupportRequest.self, on: \EffectMeasurement.$request.$id == \SupportRequest.$id)
-            .filter(SupportRequest.self, \.$area.$id == area).all()
-        let followed = Set(measured.filter { $0.moment == .followUp }.map { $0.$request.id })
-        let due = measured.filter { $0.moment == .intake }.compactMap { m -> (UUID, CalendarDate)? in
-            guard !followed.contains(m.$request.id), let date = CalendarDate(m.measuredOn) else { return nil }
-            let due = followUpDue(after: date)
-            return due <= today ? (m.$request.id, due) : nil
-        }
+        let due = try await dueRequests()
+        // Read in batches, so no statement binds more ids than the database allows.
         var models: [SupportRequest] = []
         for start in stride(from: 0, to: due.count, by: 1_000) {
             let ids = due[start..<min(due.count, start + 1_000)].map(\.0)
@@ -81,6 +71,26 @@ public struct EffectService: Sendable {
             try await audit.recordRead(.list, "effectMeasurements", nil, residents: list.map { $0.0.$resident.id }, purpose: "Vervolgmetingen die nodig zijn", on: db)
         }
         return list
+    }
+
+    /// How many follow-ups are due, for the coach's work list: a count shows no personal data, so
+    /// it is not an entry in the audit log.
+    public func dueFollowUpCount() async throws -> Int {
+        try await dueRequests().count
+    }
+
+    /// Both moments of the area's requests in one query: the requests whose follow-up is due.
+    private func dueRequests() async throws -> [(UUID, CalendarDate)] {
+        guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }
+        let measured = try await EffectMeasurement.query(on: db).filter(\.$measure == .questionnaire)
+            .join(SupportRequest.self, on: \EffectMeasurement.$request.$id == \SupportRequest.$id)
+            .filter(SupportRequest.self, \.$area.$id == area).all()
+        let followed = Set(measured.filter { $0.moment == .followUp }.map { $0.$request.id })
+        return measured.filter { $0.moment == .intake }.compactMap { m -> (UUID, CalendarDate)? in
+            guard !followed.contains(m.$request.id), let date = CalendarDate(m.measuredOn) else { return nil }
+            let due = followUpDue(after: date)
+            return due <= today ? (m.$request.id, due) : nil
+        }
     }
 
     /// The change per item, per network and outside, over pairs whose follow-up fell in the period.

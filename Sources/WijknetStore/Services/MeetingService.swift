@@ -68,20 +68,42 @@ public struct MeetingService: Sendable {
 
     /// One meeting with its agenda, oldest request first.
     public func agenda(_ id: UUID) async throws -> (meeting: Meeting, network: Network, items: [AgendaItem]) {
-        let networkIDs = try await networks().compactMap(\.id)
-        guard let meeting = try await Meeting.query(on: db).filter(\.$id == id).with(\.$network).first(),
-              networkIDs.contains(meeting.$network.id) else { throw StoreError.notFound(what: "overleg") }
-        let items = try await AgendaItem.query(on: db).filter(\.$meeting.$id == id)
+        let meeting = try await visibleMeeting(id)
+        let items = Self.inAgendaOrder(try await AgendaItem.query(on: db).filter(\.$meeting.$id == id)
             .with(\.$request) { $0.with(\.$resident).with(\.$district) }
-            .all()
-            .sorted { ($0.request.intakeDate, $0.createdAt ?? .distantPast) < ($1.request.intakeDate, $1.createdAt ?? .distantPast) }
+            .all())
         try await audit.recordRead(.read, "agenda", id, residents: items.map { $0.request.$resident.id }, purpose: "Agenda wijknetwerkoverleg ingezien", on: db)
         return (meeting, meeting.network, items)
     }
 
+    /// The request of the agenda item the chair takes next: the first one after `requestID` in
+    /// agenda order that has no decision yet, else the first undecided one before it. Only an id,
+    /// so no entry in the audit log; opening it is one.
+    public func nextOpenItem(after requestID: UUID, in meetingID: UUID) async throws -> UUID? {
+        try requirePlanner()
+        _ = try await visibleMeeting(meetingID)
+        let items = Self.inAgendaOrder(try await AgendaItem.query(on: db).filter(\.$meeting.$id == meetingID).with(\.$request).all())
+        let open = items.filter { $0.decidedAt == nil && $0.$request.id != requestID }
+        let position = items.firstIndex { $0.$request.id == requestID } ?? -1
+        let later = open.first { item in (items.firstIndex { $0 === item } ?? 0) > position }
+        return (later ?? open.first)?.$request.id
+    }
+
+    private func visibleMeeting(_ id: UUID) async throws -> Meeting {
+        let networkIDs = try await networks().compactMap(\.id)
+        guard let meeting = try await Meeting.query(on: db).filter(\.$id == id).with(\.$network).first(),
+              networkIDs.contains(meeting.$network.id) else { throw StoreError.notFound(what: "overleg") }
+        return meeting
+    }
+
+    /// Oldest request first; the earlier placed item first on the same intake day.
+    static func inAgendaOrder(_ items: [AgendaItem]) -> [AgendaItem] {
+        items.sorted { ($0.request.intakeDate, $0.createdAt ?? .distantPast) < ($1.request.intakeDate, $1.createdAt ?? .distantPast) }
+    }
+
     /// Partners take part in the meeting; the network's own people (coach, chair) plan it.
     public func requirePlanner() throws {
-        guard [.coach, .chair].contains(actor.role) else { throw StoreError.forbidden }
+        guard CasePolicy.plansMeetings(actor.role) else { throw StoreError.forbidden }
     }
 
     /// Plans the network's next meeting on or after `date` (or returns the one already planned).

@@ -17,9 +17,17 @@ public struct RequestFilter: Sendable, Codable {
     public var q: String?
     /// Only these requests: the ones behind a figure, for its drill-down.
     public var ids: Set<UUID>?
+    /// One resident's requests, for the resident's page.
+    public var residentId: UUID?
+    /// Only requests with a welfare referral that has no result yet (proposed or started): the
+    /// coach's work list.
+    public var openReferral: Bool
 
     public init(areaId: UUID? = nil, networkId: UUID? = nil, status: RequestStatus? = nil, law: Law? = nil, route: Route? = nil,
-                from: CalendarDate? = nil, to: CalendarDate? = nil, q: String? = nil, ids: Set<UUID>? = nil) {
+                from: CalendarDate? = nil, to: CalendarDate? = nil, q: String? = nil, ids: Set<UUID>? = nil,
+                residentId: UUID? = nil, openReferral: Bool = false) {
+        self.residentId = residentId
+        self.openReferral = openReferral
         self.areaId = areaId
         self.networkId = networkId
         self.status = status
@@ -150,6 +158,13 @@ enum RequestListSQL {
                                                   SQLGroupExpression([SQLBind(law.rawValue), SQLBind(LawScope.both.rawValue)])))
         }
         if let route = filter.route { conditions.append(equal("route", route.rawValue)) }
+        if let resident = filter.residentId { conditions.append(equal("resident_id", resident)) }
+        if filter.openReferral {
+            let open = [ReferralStatus.proposed, .started].map(\.rawValue)
+            conditions.append(SQLQueryString("""
+                \(SQLColumn("id", table: t)) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE status IN (\(bind: open[0]), \(bind: open[1])))
+                """))
+        }
         if let ids = filter.ids {
             // An empty set matches nothing; `IN ()` is not valid SQL.
             conditions.append(ids.isEmpty ? SQLQueryString("1 = 0")

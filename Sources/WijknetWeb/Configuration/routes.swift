@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     signedIn.post(.newResident, use: ResidentsPage.create)
     signedIn.get(SiteURL.residentZRM, use: ZRMPage.show)
     signedIn.post(SiteURL.residentZRM, use: ZRMPage.record)
+    signedIn.get(SiteURL.resident, use: ResidentPage.show)
     signedIn.get(SiteURL.residentEdit, use: ResidentRightsPages.editForm)
     signedIn.post(SiteURL.residentEdit, use: ResidentRightsPages.save)
     signedIn.get(SiteURL.residentErase, use: ResidentRightsPages.eraseForm)

@@ -18,6 +18,7 @@ enum SiteURL {
     case requestClose(UUID)
     case residents
     case newResident
+    case resident(UUID)
     case residentEdit(UUID)
     case residentZRM(UUID)
     case residentErase(UUID)
@@ -91,6 +92,7 @@ enum SiteURL {
         case .requestClose(let id): ["verzoeken", .value(id, "id"), "afsluiten"]
         case .residents: ["inwoners"]
         case .newResident: ["inwoners", "nieuw"]
+        case .resident(let id): ["inwoners", .value(id, "id")]
         case .residentEdit(let id): ["inwoners", .value(id, "id"), "wijzigen"]
         case .residentZRM(let id): ["inwoners", .value(id, "id"), "zrm"]
         case .residentErase(let id): ["inwoners", .value(id, "id"), "wissen"]

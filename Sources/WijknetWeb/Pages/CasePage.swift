@@ -99,9 +99,16 @@ enum CasePage {
             return "<li>Overleg van \(CalendarDate(date)?.dutch ?? date): \(item.decidedAt == nil ? "nog niet besproken" : "besproken")\(item.decisionNote.map { n -> Markup in " – \(n)" } ?? .empty)</li>"
         }
         let flash: String? = forms.message
+        // The chair goes through the agenda item by item: the next open one is one click away.
+        var nextItem: Markup = .empty
+        if CasePolicy.plansMeetings(user.role), let meetingID = file.agendaItems.max(by: { $0.meeting.date < $1.meeting.date })?.meeting.id,
+           let next = try await req.meetingService().nextOpenItem(after: id, in: meetingID) {
+            nextItem = "<p class=\"next-item\"><a href=\"\(SiteURL.request(next).path)\">Volgend agendapunt van dit overleg</a></p>"
+        }
         let who = ResidentIdentity(r, resident: file.resident, district: file.district, for: try req.actor()).display
         let response = Layout.page("Verzoek van \(who)", req, flash: flash, """
         <h1>Verzoek van \(who)</h1>
+        \(nextItem)
         <p class="status">Status: <strong>\(r.status.label)</strong></p>
         <dl class="facts">
         <dt>Keukentafelgesprek</dt><dd>\(CalendarDate(r.intakeDate)?.dutch ?? r.intakeDate)</dd>
@@ -144,13 +151,14 @@ enum CasePage {
 
     static func dutchDateTime(_ date: Date) -> String {
         let c = Calendar.amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%d-%d-%d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+        return String(format: "%02d-%02d-%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
     }
 
-    /// The resident's rights, for the coach: access, correction, erasure.
+    /// The resident's page and rights, for the coach: access, correction, erasure.
     static func residentRights(_ id: UUID, request: UUID) -> Markup {
         """
-        <p><a href="\(SiteURL.requestEffects(request).path)">Effectmeting: vragenlijst inwoner</a> ·
+        <p><a href="\(SiteURL.resident(id).path)">De inwoner en al diens verzoeken</a> ·
+        <a href="\(SiteURL.requestEffects(request).path)">Effectmeting: vragenlijst inwoner</a> ·
         <a href="\(SiteURL.residentZRM(id).path)">Zelfredzaamheid (ZRM)</a></p>
         <p>Rechten van de inwoner: <a href="\(SiteURL.residentExport(id).path)">inzage-export</a>,
         <a href="\(SiteURL.residentEdit(id).path)">gegevens corrigeren</a>, <a href="\(SiteURL.residentErase(id).path)">gegevens wissen</a>.</p>

@@ -4,10 +4,15 @@ import WijknetStore
 
 /// `/overleggen`: the network's weekly meetings and each agenda.
 enum MeetingsPage {
+    /// Newest first; the next meeting (today or the first one after) is marked.
     @Sendable static func list(req: Request) async throws -> Response {
         let meetings = try await req.meetingService().meetings()
+        let today = CalendarDate.today()
+        let next = meetings.filter { (CalendarDate($0.meeting.date) ?? today) >= today }.min { $0.meeting.date < $1.meeting.date }?.meeting.id
         let rows = meetings.map { m -> Markup in
-            "<tr><td><a href=\"\(SiteURL.meeting(m.meeting.id!).path)\">\(CalendarDate(m.meeting.date)?.dutch ?? m.meeting.date)</a></td><td>\(m.items)</td><td>\(m.open)</td></tr>"
+            let date = CalendarDate(m.meeting.date).map(\.dutchWithWeekday) ?? m.meeting.date
+            let mark: Markup = m.meeting.id == next ? " <strong class=\"badge\">Volgend overleg</strong>" : .empty
+            return Table.row(["<a href=\"\(SiteURL.meeting(m.meeting.id!).path)\">\(date)</a>\(mark)", "\(m.items)", "\(m.open)"])
         }
         return Layout.page("Wijknetwerkoverleggen", req, """
         <h1>Wijknetwerkoverleggen</h1>
@@ -16,24 +21,28 @@ enum MeetingsPage {
         """)
     }
 
+    /// The agenda, oldest request first: per item who (or a pseudonym), since when, how urgent,
+    /// and for the network's own people what it is about, so the chair can prepare.
     @Sendable static func show(req: Request) async throws -> Response {
         let view = try await AgendaView.load(req, id: try req.id())
         let entries = try view.entries()
         // Partners see the agenda the meeting discusses; a case file only when their organisation is involved.
-        let opensCases = try req.actor().role != .partner
-        let rows = entries.map { e -> Markup in
+        let opensCases = CasePolicy.plansMeetings(try req.actor().role)
+        let rows = zip(entries, view.items).map { e, item -> Markup in
             let who: Markup = e.residentName.map { "\($0)" } ?? "<em>Zonder naam</em> (\(e.ageBand))"
-            return """
-            <tr><td>\(who)</td><td>\(e.districtName)</td><td>\(e.law.label)</td><td>\(e.urgency.label)</td>
-            <td>\(e.lifeDomains.map(\.label).joined(separator: ", "))</td><td>\(e.decided ? "Besproken" : "Open")</td>
-            <td>\(opensCases ? "<a href=\"\(SiteURL.request(e.requestId).path)#besluit\">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a>" as Markup : .empty)</td></tr>
-            """
+            let urgency: Markup = e.urgency == .high ? "<strong class=\"badge urgent\">\(e.urgency.label)</strong>" : "\(e.urgency.label)"
+            let about: Markup = opensCases ? "<p class=\"agenda-summary\">\(String(item.request.summary.prefix(280)))\(item.request.summary.count > 280 ? "…" : "")</p>" : .empty
+            let action: Markup = opensCases ? "<a href=\"\(SiteURL.request(e.requestId).path)\">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a>" : .empty
+            return Table.row(["\(who)\(about)", "\(CalendarDate(item.request.intakeDate)?.dutch ?? item.request.intakeDate)", "\(e.districtName)",
+                              "\(e.law.label)", urgency, "\(e.lifeDomains.map(\.label).joined(separator: ", "))", "\(e.decided ? "Besproken" : "Open")", action])
         }
-        let date = CalendarDate(view.meeting.date)?.dutch ?? view.meeting.date
+        let date = CalendarDate(view.meeting.date).map(\.dutchWithWeekday) ?? view.meeting.date
         return Layout.page("Overleg \(date)", req, """
         <h1>Wijknetwerkoverleg \(view.network.name), \(date)</h1>
         <p>Agenda: de oudste verzoeken eerst. Zonder toestemming van de inwoner staat het verzoek er zonder naam.</p>
-        \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup : Table.make(.hidden("Agenda"), columns: ["Inwoner", "Wijk", "Wet", "Urgentie", "Leefgebieden", "Status", Table.hiddenColumn("Actie")], rows: rows))
+        \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup
+            : Table.make(.hidden("Agenda"), columns: ["Inwoner en vraag", "Keukentafelgesprek", "Wijk", "Wet", "Urgentie", "Leefgebieden", "Status", Table.hiddenColumn("Actie")],
+                         rows: rows, class: "stack"))
         """)
     }
 }

@@ -5,14 +5,15 @@ import WijknetStore
 
 /// `/verzoeken`: the request list with filters, search and pagination.
 enum RequestsPage {
-    static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q"]
+    static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q", "residentId", "openReferral"]
 
     @Sendable static func show(req: Request) async throws -> Response {
         var values: [String: String] = [:]
         for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
         var state = FormState(values: values)
         let query = RequestListQuery(areaId: values["areaId"], networkId: values["networkId"], status: values["status"], law: values["law"],
-                                     route: values["route"], from: values["from"], to: values["to"], q: values["q"])
+                                     route: values["route"], from: values["from"], to: values["to"], q: values["q"],
+                                     residentId: values["residentId"], openReferral: values["openReferral"])
         var result: ResultPage<SupportRequest>?
         do {
             result = try await req.requestService().list(try query.filter(), try req.paging())
@@ -25,8 +26,9 @@ enum RequestsPage {
         <form method="get" action="\(SiteURL.requests.path)" class="filters" role="search" aria-label="Verzoeken filteren">
         \(Form.text("q", "Zoeken", state, type: "search", required: false, hint: "In omschrijving en naam"))
         \(Form.select("status", "Status", state, options: RequestStatus.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
-        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Beide"))
+        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
         \(Form.select("route", "Route", state, options: WijknetCore.Route.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
+        \(Form.select("openReferral", "Toeleiding welzijn", state, options: [("true", "Nog zonder uitkomst")], required: false, blank: "Alle"))
         \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
         \(Form.text("from", "Intake vanaf", state, type: "date", required: false))
@@ -52,7 +54,7 @@ enum RequestsPage {
         } else {
             table = .empty
         }
-        let newButton: Markup = try req.requireUser().role == .coach ? "<p><a class=\"button\" href=\"\(SiteURL.residents.path)\">Nieuw verzoek</a></p>" : .empty
+        let newButton: Markup = try req.requireUser().role == .coach ? HomePage.newRequestButton : .empty
         let response = Layout.page("Verzoeken", req, """
         <h1>Verzoeken</h1>
         \(newButton)

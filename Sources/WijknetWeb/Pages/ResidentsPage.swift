@@ -13,7 +13,7 @@ enum ResidentsPage {
         let found = q.isEmpty ? [] : try await req.residentService().search(q)
         let rows = found.map { r -> Markup in
             """
-            <tr><td>\(r.fullName)</td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
+            <tr><td><a href="\(SiteURL.resident(r.id!).path)">\(r.fullName)</a></td><td>\(CalendarDate(r.birthDate)?.dutch ?? r.birthDate)</td><td>\(r.district.name)</td>
             <td><a href="\(SiteURL.newRequest.path)?resident=\(r.id!.uuidString)">Nieuw verzoek voor \(r.fullName)</a><br>
             <a href="\(SiteURL.newResident.path)?huisgenoot=\(r.id!.uuidString)">Huisgenoot van \(r.fullName) registreren</a><br>
             <a href="\(SiteURL.residentZRM(r.id!).path)">Zelfredzaamheid (ZRM) van \(r.fullName)</a></td></tr>

@@ -12,6 +12,9 @@ struct RequestListQuery: Content {
     var from: String?
     var to: String?
     var q: String?
+    var residentId: String?
+    /// "true": only requests with a welfare referral without a result yet.
+    var openReferral: String?
 
     func filter() throws -> RequestFilter {
         var check = Checker()
@@ -23,7 +26,15 @@ struct RequestListQuery: Content {
         let from = check.optionalDate(from, "from", label: "Vanaf")
         let to = check.optionalDate(to, "to", label: "Tot en met")
         let text = check.optionalText(q, "q", label: "Zoekterm")
+        let resident = check.optionalID(residentId, "residentId", label: "Inwoner")
+        var referral = false
+        switch openReferral ?? "" {
+        case "", "false": break
+        case "true": referral = true
+        default: check.fail("openReferral", "Toeleiding zonder uitkomst is true of false.")
+        }
         try check.finish()
-        return RequestFilter(areaId: area, networkId: network, status: status, law: law, route: route, from: from, to: to, q: text)
+        return RequestFilter(areaId: area, networkId: network, status: status, law: law, route: route, from: from, to: to, q: text,
+                             residentId: resident, openReferral: referral)
     }
 }
