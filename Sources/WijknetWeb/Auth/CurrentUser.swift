@@ -15,7 +15,7 @@ extension Request {
     }
 
     func requireUser() throws -> User {
-        guard let user = currentUser else { throw Abort(.unauthorized, reason: "Meld je aan.") }
+        guard let user = currentUser else { throw Abort(.unauthorized, reason: "Log eerst in.") }
         return user
     }
 

@@ -66,7 +66,7 @@ enum ErrorMapping {
     static func title(for status: HTTPResponseStatus) -> String {
         switch status.code {
         case 400: "Ongeldig verzoek"
-        case 401: "Niet aangemeld"
+        case 401: "Niet ingelogd"
         case 403: "Geen toegang"
         case 404: "Niet gevonden"
         case 405: "Methode niet toegestaan"

@@ -1,5 +1,6 @@
 /// Accessible tables without long lines of HTML: a caption (shown, or for screen readers only),
-/// column headings with `scope`, and rows whose cells are escaped like every `Markup`.
+/// column headings with `scope`, and rows whose cells are escaped like every `Markup`. Every table
+/// takes the keyboard focus (`tabindex="0"`): on a narrow screen it scrolls sideways by itself.
 enum Table {
     enum Caption {
         case shown(Markup)
@@ -13,7 +14,7 @@ enum Table {
         case .hidden(let text): "<caption class=\"visually-hidden\">\(text)</caption>"
         }
         let heads = columns.map { "<th scope=\"col\">\($0)</th>" as Markup }
-        let open: Markup = name.map { "<table class=\"\($0)\">" } ?? "<table>"
+        let open: Markup = name.map { "<table class=\"\($0)\" tabindex=\"0\">" } ?? "<table tabindex=\"0\">"
         return "\(open)\(captionHTML)<thead><tr>\(heads)</tr></thead><tbody>\(rows)</tbody></table>"
     }
 

@@ -13,7 +13,7 @@ struct UploadGate: AsyncMiddleware {
     let slots: UploadSlots
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard let user = request.currentUser else { throw Abort(.unauthorized, reason: "Meld je aan.") }
+        guard let user = request.currentUser else { throw Abort(.unauthorized, reason: "Log eerst in.") }
         guard mayUpload(user.role) else { throw StoreError.forbidden }
         guard await slots.take() else {
             throw Abort(.serviceUnavailable, headers: ["Retry-After": "30"],

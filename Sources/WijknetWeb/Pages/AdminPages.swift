@@ -46,7 +46,7 @@ enum AdminPages {
         let response = Layout.page("Beheer", req, """
         <h1>Beheer</h1>
         <ul><li><a href="\(SiteURL.adminOrganisations.path)">Organisaties en aanbieders</a></li><li><a href="\(SiteURL.adminProducts.path)">Producten</a></li><li><a href="\(SiteURL.adminReasons.path)">Redenen buiten het netwerk</a></li></ul>
-        <table><caption>Gebieden en wijknetwerken</caption><thead><tr><th scope="col">Gebied</th><th scope="col">Gemeente</th><th scope="col">Wijken</th><th scope="col">Wijknetwerk</th></tr></thead>
+        <table tabindex="0"><caption>Gebieden en wijknetwerken</caption><thead><tr><th scope="col">Gebied</th><th scope="col">Gemeente</th><th scope="col">Wijken</th><th scope="col">Wijknetwerk</th></tr></thead>
         <tbody>\(areaRows)</tbody></table>
         <details id="gebied" class="step"\(Markup(raw: failed == .area ? " open" : ""))><summary><h2>Gebied toevoegen</h2></summary>
         \(Form.errorSummary(form(.area)))

@@ -47,7 +47,7 @@ enum AuditPages {
 
     static func table(_ rows: [Markup], caption: String) -> Markup {
         rows.isEmpty ? "<p>Geen regels gevonden.</p>" : """
-        <table><caption>\(caption)</caption><thead><tr><th scope="col">Nr.</th><th scope="col">Tijdstip (UTC)</th><th scope="col">Gebruiker</th>
+        <table tabindex="0"><caption>\(caption)</caption><thead><tr><th scope="col">Nr.</th><th scope="col">Tijdstip (UTC)</th><th scope="col">Gebruiker</th>
         <th scope="col">Rol</th><th scope="col">Handeling</th><th scope="col">Kanaal</th><th scope="col">Onderwerp</th>
         <th scope="col">Inwoners</th><th scope="col">Doel</th></tr></thead><tbody>\(rows)</tbody></table>
         """

@@ -45,7 +45,7 @@ enum CSVUpload {
         return """
         <div class="error-summary" role="alert" tabindex="-1"><h2>Het bestand is niet geïmporteerd</h2>
         <p>Er \(problems.count == 1 ? "is 1 probleem" : "zijn \(problems.count) problemen") gevonden; er is niets opgeslagen. Verbeter het bestand en probeer het opnieuw.</p></div>
-        <table><caption>Problemen\(problems.count > 500 ? " (de eerste 500)" : "")</caption>
+        <table tabindex="0"><caption>Problemen\(problems.count > 500 ? " (de eerste 500)" : "")</caption>
         <thead><tr><th scope="col">\(unit)</th><th scope="col">Kolom</th><th scope="col">Probleem</th></tr></thead><tbody>\(shown)</tbody></table>
         """
     }

@@ -71,7 +71,7 @@ enum DashboardExtras {
         <h1>Verzoeken achter \(figure.code): \(figure.title)</h1>
         <p>\(query.period.dutch). \(figure.definition) Je ziet alleen de verzoeken waar je zelf toegang toe hebt.</p>
         \(rows.isEmpty ? "<p>Geen verzoeken die je mag inzien.</p>" as Markup : """
-        <table><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
+        <table tabindex="0"><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
         <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Status</th></tr></thead>
         <tbody>\(rows)</tbody></table>\(pager)
         """)

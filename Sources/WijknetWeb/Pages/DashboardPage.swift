@@ -45,7 +45,7 @@ enum DashboardPage {
             <figcaption>\(spec.figure.code) \(spec.figure.title), per kwartaal</figcaption>
             \(chart.svg())
             <details><summary>Tabel bij \(spec.figure.code)</summary>
-            <table><caption>\(spec.figure.code) per kwartaal</caption><thead><tr><th scope="col">Reeks</th>\(header)</tr></thead><tbody>\(tableRows)</tbody></table>
+            <table tabindex="0"><caption>\(spec.figure.code) per kwartaal</caption><thead><tr><th scope="col">Reeks</th>\(header)</tr></thead><tbody>\(tableRows)</tbody></table>
             </details>
             <p><a href="\(SiteURL.dashboardChart(spec.figure.code).path)?\(queryString)" download>Grafiek \(spec.figure.code) als SVG</a></p>
             </figure>
@@ -60,7 +60,7 @@ enum DashboardPage {
         \(filters)
         <section aria-labelledby="kerncijfers"><h2 id="kerncijfers">\(query.period.dutch): \(scope)</h2>
         <p>Stand op \(view.result.asOf.dutch). <strong>\(FigureFormat.suppressed)</strong>: \(DisclosureControl.explanation)</p>
-        <table class="figures"><caption>Kerncijfers, \(query.period.dutch)</caption>
+        <table class="figures" tabindex="0"><caption>Kerncijfers, \(query.period.dutch)</caption>
         <thead><tr><th scope="col">Code</th><th scope="col">Cijfer</th><th scope="col">Waarde</th><th scope="col">Berekend op</th>\(drill ? "<th scope=\"col\">Onderliggend</th>" as Markup : .empty)</tr></thead>
         <tbody>\(rows)</tbody></table>
         <p>Exporteren: <a href="\(SiteURL.dashboardCSV.path)?\(queryString)&amp;separator=semicolon">CSV voor Excel (puntkomma)</a> ·

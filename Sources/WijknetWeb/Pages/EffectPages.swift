@@ -39,7 +39,7 @@ enum EffectPages {
         <p>Bij de aanvraag en \(req.application.wijknetConfig.followUpMonths) maanden later loop je met de inwoner deze vijf vragen door.
         Zo is te zien wat de ondersteuning voor inwoners betekent, binnen en buiten het netwerk.
         \(due.map { "De vervolgmeting is nodig vanaf \($0.dutch)." as Markup } ?? .empty)</p>
-        <table><caption>Antwoorden (1 = helemaal niet, 5 = helemaal wel)</caption><thead><tr><th scope="col">Vraag</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        <table tabindex="0"><caption>Antwoorden (1 = helemaal niet, 5 = helemaal wel)</caption><thead><tr><th scope="col">Vraag</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
         <h2>Meting vastleggen</h2>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestEffects(id).path)" novalidate>\(Form.csrf(req))

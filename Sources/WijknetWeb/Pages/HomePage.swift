@@ -31,7 +31,7 @@ enum HomePage {
         }
         return Layout.page("Start", req, """
         <h1>Welkom, \(user.displayName)</h1>
-        <p>Je bent aangemeld als \(user.role.label.lowercased()).</p>
+        <p>Je bent ingelogd als \(user.role.label.lowercased()).</p>
         \(blocks)
         """)
     }

@@ -63,7 +63,6 @@ enum Layout {
         case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
-        links.append((.tokens, "API-tokens"))
         let current = req.url.path
         let items = links.map { link, label -> Markup in
             let active = current == link.path || (link.path != "/" && current.hasPrefix(link.path + "/"))
@@ -71,8 +70,8 @@ enum Layout {
         }
         return """
         <nav aria-label="Hoofdmenu"><ul>\(items)</ul></nav>
-        <form class="signout" method="post" action="\(SiteURL.logout.path)">\(Form.csrf(req))
-        <span>\(user.displayName) (\(user.role.label))</span> <button type="submit">Afmelden</button></form>
+        <div class="user"><span>\(user.displayName) (\(user.role.label))</span> <a href="\(SiteURL.tokens.path)">API-tokens</a>
+        <form class="inline" method="post" action="\(SiteURL.logout.path)">\(Form.csrf(req))<button type="submit">Uitloggen</button></form></div>
         """
     }
 }

@@ -42,7 +42,7 @@ enum LoginPage {
         return """
         <section class="demo" aria-labelledby="demo-title"><h2 id="demo-title">Demo-accounts</h2>
         <p>Dit is een demonstratie met verzonnen gegevens. Elk account heeft het wachtwoord <code>\(DemoPassword.value)</code>.</p>
-        <table><caption class="visually-hidden">Demo-accounts per rol</caption><thead><tr><th scope="col">Rol</th><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th></tr></thead>
+        <table tabindex="0"><caption class="visually-hidden">Demo-accounts per rol</caption><thead><tr><th scope="col">Rol</th><th scope="col">Gebruikersnaam</th><th scope="col">Naam</th></tr></thead>
         <tbody>\(rows)</tbody></table></section>
         """
     }

@@ -42,7 +42,7 @@ enum MeetingsPage {
         <p>Agenda: de oudste verzoeken eerst. Zonder toestemming van de inwoner staat het verzoek er zonder naam.</p>
         \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup
             : Table.make(.hidden("Agenda"), columns: ["Inwoner en vraag", "Keukentafelgesprek", "Wijk", "Wet", "Urgentie", "Leefgebieden", "Status", Table.hiddenColumn("Actie")],
-                         rows: rows, class: "stack"))
+                         rows: rows))
         """)
     }
 }

@@ -45,7 +45,7 @@ enum ProfilePages {
             <p>Afgeleid op \(set.derivedAt.map { CalendarDate($0, calendar: .amsterdam).dutch } ?? "") door \(set.derivedBy.displayName), uit \(set.assessments)
             volledige ZRM-metingen van \(CalendarDate(set.periodFirst)?.dutch ?? set.periodFirst) t/m \(CalendarDate(set.periodLast)?.dutch ?? set.periodLast).
             \(proposal)</p>
-            <div class="table-scroll"><table><caption>Profielen van versie \(set.version): gemiddeld niveau per domein (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
+            <div class="table-scroll"><table tabindex="0"><caption>Profielen van versie \(set.version): gemiddeld niveau per domein (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
             <thead><tr><th scope="col">Nr.</th><th scope="col">Naam</th><th scope="col">Metingen</th>\(header)</tr></thead><tbody>\(rows)</tbody></table></div>
             </section>
             """
@@ -98,7 +98,7 @@ enum ProfilePages {
         <p>Het aantal metingen per profiel; aantallen onder de 5 worden niet getoond. Hoe de ZRM-scores per domein veranderen, per
         netwerk en daarbuiten, staat bij de <a href="\(SiteURL.dashboardEffects.path)?measure=zrm">effecten voor inwoners</a>.</p>
         \(rows.isEmpty ? "<p>Er zijn nog geen metingen in deze versie ingedeeld.</p>" as Markup : """
-        <div class="table-scroll"><table><caption>Metingen per profiel, gebied en kwartaal</caption>
+        <div class="table-scroll"><table tabindex="0"><caption>Metingen per profiel, gebied en kwartaal</caption>
         <thead><tr><th scope="col">Gebied</th><th scope="col">Kwartaal</th>\(header)</tr></thead><tbody>\(body)</tbody></table></div>
         """)
         """

@@ -46,7 +46,7 @@ enum RequestsPage {
                 """
             }
             table = rows.isEmpty ? "<p>Geen verzoeken gevonden.</p>" : """
-            <table><caption>\(countText(total: result.total, exact: result.totalIsExact)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
+            <table tabindex="0"><caption>\(countText(total: result.total, exact: result.totalIsExact)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
             <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             \(pagination(result, values))

@@ -26,7 +26,7 @@ enum ResidentPage {
         <p><a class="button" href="\(SiteURL.newRequest.path)?resident=\(id.uuidString)">Nieuw verzoek voor \(name)</a></p>
         <h2>Verzoeken</h2>
         \(rows.isEmpty ? "<p>Nog geen verzoeken.</p>" as Markup
-            : Table.make(.hidden("Verzoeken van \(name)"), columns: ["Keukentafelgesprek", "Wet", "Route", "Status", "Wat speelt er?"], rows: rows, class: "stack"))
+            : Table.make(.hidden("Verzoeken van \(name)"), columns: ["Keukentafelgesprek", "Wet", "Route", "Status", "Wat speelt er?"], rows: rows))
         <h2>Meer</h2>
         <ul>
         <li><a href="\(SiteURL.residentZRM(id).path)">Zelfredzaamheid (ZRM)</a></li>

@@ -201,7 +201,7 @@ enum SurveyPages {
             let rows = [row("Alle netwerken", q.all!)] + q.perNetwork.map { row($0.network.name, $0.result) }
             return """
             <section><h2>\(n + 1). \(q.question.text)</h2>
-            <table><caption>Antwoorden per netwerk, \(quarter)</caption><thead><tr><th scope="col">Netwerk</th><th scope="col">Antwoorden</th><th scope="col">Gemiddelde</th>\(header)</tr></thead>
+            <table tabindex="0"><caption>Antwoorden per netwerk, \(quarter)</caption><thead><tr><th scope="col">Netwerk</th><th scope="col">Antwoorden</th><th scope="col">Gemiddelde</th>\(header)</tr></thead>
             <tbody>\(rows)</tbody></table></section>
             """
         }

@@ -22,7 +22,7 @@ enum ZRM2010ImportPage {
         <p>Per regel één meting: <code>bsn</code>, <code>datum</code> (JJJJ-MM-DD of DD-MM-JJJJ) en per domein een niveau van 1 tot
         en met 5, of leeg als het domein niet is gescoord. De inwoner moet in je gebied geregistreerd zijn. Het hele bestand wordt
         eerst gecontroleerd; bij één fout wordt niets opgeslagen. Een meting die er al is (zelfde inwoner en datum) wordt overgeslagen.</p>
-        <table><caption>Kolommen met een domein</caption><thead><tr><th scope="col">Kolom</th><th scope="col">Domein (ZRM 2010)</th>
+        <table tabindex="0"><caption>Kolommen met een domein</caption><thead><tr><th scope="col">Kolom</th><th scope="col">Domein (ZRM 2010)</th>
         <th scope="col">In ZRM 2017</th></tr></thead><tbody>\(columns)</tbody></table>
         """)
     }

@@ -66,7 +66,7 @@ enum ZRMPage {
         let header = history.map { "<th scope=\"col\">\(CalendarDate($0.assessedOn)?.dutch ?? $0.assessedOn)<br><span class=\"hint\">\($0.assessor.displayName)</span></th>" as Markup }
         let rows = LifeDomain.allCases.map { d -> Markup in "<tr><th scope=\"row\">\(d.label)</th>\(history.map { cell($0, d.rawValue) })</tr>" }
         return """
-        <table><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
+        <table tabindex="0"><caption>Alle metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
         <thead><tr><th scope="col">Domein</th>\(header)</tr></thead><tbody>\(rows)</tbody></table>
         """
     }
@@ -92,7 +92,7 @@ enum ZRMPage {
         <section aria-labelledby="zrm2010"><h2 id="zrm2010">Oudere metingen (ZRM 2010)</h2>
         <p>Deze metingen zijn gedaan met de versie van de matrix met elf domeinen en geïmporteerd uit het systeem van vóór Wijknet.
         Ze staan hier zoals ze zijn gemeten: er is niets omgerekend naar ZRM 2017. De laatste kolom zegt wat elk domein in ZRM 2017 is geworden.</p>
-        <table><caption>ZRM 2010-metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
+        <table tabindex="0"><caption>ZRM 2010-metingen (1 = acute problematiek, 5 = volledig zelfredzaam)</caption>
         <thead><tr><th scope="col">Domein (ZRM 2010)</th>\(header)<th scope="col">In ZRM 2017</th></tr></thead><tbody>\(rows)</tbody></table>
         </section>
         """
@@ -112,7 +112,7 @@ enum ZRMPage {
         Zo werden de verzoeken van inwoners met hetzelfde profiel in \(suggestion.areaName) het afgelopen jaar beantwoord,
         op basis van \(FigureFormat.base(advice.requests.value)) verzoeken. Dit is een suggestie, geen besluit: de keuze blijft bij jou en de inwoner.
         Percentages op minder dan 10 verzoeken worden niet getoond.</p>
-        <table><caption>Uitkomsten van verzoeken van inwoners met dit profiel (een verzoek kan meer uitkomsten hebben)</caption>
+        <table tabindex="0"><caption>Uitkomsten van verzoeken van inwoners met dit profiel (een verzoek kan meer uitkomsten hebben)</caption>
         <thead><tr><th scope="col">Uitkomst</th><th scope="col">Aandeel</th></tr></thead><tbody>\(rows)
         <tr><th scope="row">Geïndiceerde zorg binnen het netwerk</th><td class="number">\(FigureFormat.value(advice.insideShare, .share))</td></tr>
         <tr><th scope="row">Mediaan uren per week (eerste toewijzing)</th><td class="number">\(FigureFormat.value(advice.medianHours, .hours))</td></tr>

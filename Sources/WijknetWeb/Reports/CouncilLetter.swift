@@ -69,7 +69,7 @@ struct CouncilLetter {
         <p>De kerncijfers van de wijknetwerken in \(municipality.name), uit de registratie in Wijknet, naast het kwartaal ervoor en
         hetzelfde kwartaal een jaar eerder. Aandelen gelden voor de verzoeken of toewijzingen waarover ze gaan; de definities staan in
         de bijlage van Wijknet (Cijfers → Definities).</p>
-        <table class="figures"><caption>Kerncijfers, \(quarter.dutch)</caption><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>
+        <table class="figures" tabindex="0"><caption>Kerncijfers, \(quarter.dutch)</caption><thead><tr>\(header)</tr></thead><tbody>\(rows)</tbody></table>
         <p class="note"><strong>\(FigureFormat.suppressed)</strong>: \(DisclosureControl.explanation)</p>
         \(charts)
         \(surveyHTML)
@@ -88,7 +88,7 @@ struct CouncilLetter {
         return """
         <h2>Samenwerking in de netwerken</h2>
         <p>De professionals van de netwerken beantwoordden de enquête van dit kwartaal anoniem, op een schaal van 1 (helemaal oneens) tot 5 (helemaal eens).</p>
-        <table><caption>Enquête samenwerking, \(quarter.dutch)</caption><thead><tr><th scope="col">Stelling</th><th scope="col">Antwoorden</th><th scope="col">Gemiddelde</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table tabindex="0"><caption>Enquête samenwerking, \(quarter.dutch)</caption><thead><tr><th scope="col">Stelling</th><th scope="col">Antwoorden</th><th scope="col">Gemiddelde</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 
