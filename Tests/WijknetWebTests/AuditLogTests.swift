@@ -110,4 +110,31 @@ extension AppTests.AuditLogTests {
             }
         }
     }
+
+    /// Issue 13, point 7: pages through the log, local time, Dutch words, and one record's trail.
+    @Test func theAuditorReadsTheLogInDutchAndFollowsARecord() async throws {
+        try await withApp { app, world in
+            let requestID = try await Self.someHistory(app, world)
+            let coach = try await PageSession.signIn(app, as: "coach.noordwest")
+            for _ in 0..<60 { _ = try await coach.get("/verzoeken/\(requestID)") }
+            let auditor = try await PageSession.signIn(app, as: "auditor")
+            let first = try await auditor.get("/audit").body.string
+            #expect(first.contains("<a rel=\"next\" href=\"/audit?page=2\">Volgende</a>"))
+            #expect(first.contains("Webpagina") && first.contains("Ingezien") && !first.contains(">page<"))
+            let entry = try #require(try await AuditEntry.query(on: app.db).sort(\.$seq, .descending).first())
+            let local = CasePage.dutchDateTimeWithSeconds(try Date(entry.at, strategy: .iso8601))
+            #expect(first.contains("<time datetime=\"\(entry.at)\">\(local)</time>"), "Dutch local time, the exact instant in the attribute")
+            #expect(first.contains("/audit?subject=request&amp;subjectId=\(requestID)"))
+            let second = try await auditor.get("/audit?page=2").body.string
+            #expect(second.contains("rel=\"prev\"") && second.contains("Pagina 2 van"))
+
+            let trail = try await auditor.get("/audit?subject=request&subjectId=\(requestID)").body.string
+            let count = try await AuditEntry.query(on: app.db).filter(\.$subject == "request").filter(\.$subjectID == requestID).count()
+            #expect(trail.contains("\(count) regels") && trail.contains("Alle regels tonen"))
+            // A day is a Dutch day: today's entries are found from today, none from tomorrow.
+            let today = CalendarDate.today()
+            #expect(!(try await auditor.get("/audit?from=\(today.description)").body.string.contains("Geen regels gevonden")))
+            #expect(try await auditor.get("/audit?from=\(today.adding(days: 1).description)").body.string.contains("Geen regels gevonden"))
+        }
+    }
 }

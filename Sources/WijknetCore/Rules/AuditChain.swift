@@ -38,6 +38,27 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
 /// Where an action came from.
 public enum AuditChannel: String, Codable, Sendable {
     case page, api, command
+
+    public var label: String {
+        switch self {
+        case .page: "Webpagina"
+        case .api: "API"
+        case .command: "Opdrachtregel"
+        }
+    }
+}
+
+/// What an audit entry is about, in the auditor's words. A refused attempt names the route it
+/// tried (`GET /verzoeken/:id`); that is shown as it is.
+public enum AuditSubject {
+    static let labels: [String: String] = [
+        "resident": "Inwoner", "residents": "Lijst inwoners", "request": "Verzoek", "requests": "Lijst verzoeken",
+        "agenda": "Agenda overleg", "effectMeasurement": "Effectmeting", "effectMeasurements": "Lijst effectmetingen",
+        "zrmAssessment": "ZRM-meting", "zrmAssessments": "ZRM-metingen", "zrmProfile": "ZRM-profiel",
+        "zrmProfileSet": "Profielversie", "zrmScores": "ZRM-scores", "profileSuggestion": "Profielsuggestie", "sign-in": "Inloggen",
+    ]
+
+    public static func label(_ subject: String) -> String { labels[subject] ?? subject }
 }
 
 /// The content of one audit entry. Every field is text, so the stored entry reads back exactly as

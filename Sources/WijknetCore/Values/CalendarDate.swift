@@ -38,6 +38,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Dutch display form with leading zeros, as Dutch forms and letters write it: `03-02-2025`.
     public var dutch: String { String(format: "%02d-%02d-%04d", day, month, year) }
 
+    /// The moment this day begins in `calendar`'s time zone (midnight in Amsterdam: 23:00 or 22:00
+    /// the day before in UTC), for ranges over instants stored in UTC.
+    public func start(in calendar: Calendar = .amsterdam) -> Date {
+        calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: Double(dayNumber) * 86_400)
+    }
+
     /// The day's Dutch name and date, for meetings: `maandag 03-02-2025`.
     public var dutchWithWeekday: String { "\(Self.weekdayNames[isoWeekday - 1]) \(dutch)" }
 

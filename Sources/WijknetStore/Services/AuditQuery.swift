@@ -22,12 +22,18 @@ public struct AuditQuery: Sendable {
         public var action: AuditAction?
         public var from: CalendarDate?
         public var to: CalendarDate?
+        /// One record's trail: what an entry is about (`request`) and its id.
+        public var subject: String?
+        public var subjectID: String?
 
-        public init(username: String? = nil, action: AuditAction? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil) {
+        public init(username: String? = nil, action: AuditAction? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil,
+                    subject: String? = nil, subjectID: String? = nil) {
             self.username = username
             self.action = action
             self.from = from
             self.to = to
+            self.subject = subject
+            self.subjectID = subjectID
         }
     }
 
@@ -39,9 +45,12 @@ public struct AuditQuery: Sendable {
             query.filter(\.$username == username)
         }
         if let action = filter.action { query.filter(\.$action == action.rawValue) }
-        // Timestamps are ISO 8601 text in UTC, so a day's range is a text range.
-        if let from = filter.from { query.filter(\.$at >= from.description) }
-        if let to = filter.to { query.filter(\.$at < to.adding(days: 1).description) }
+        if let subject = filter.subject { query.filter(\.$subject == subject) }
+        if let subjectID = filter.subjectID { query.filter(\.$subjectID == subjectID) }
+        // Timestamps are ISO 8601 text in UTC, so a range of days (in Dutch time, as the auditor
+        // reads them) is a text range from one local midnight to the next.
+        if let from = filter.from { query.filter(\.$at >= AuditLog.timestamp(from.start())) }
+        if let to = filter.to { query.filter(\.$at < AuditLog.timestamp(to.adding(days: 1).start())) }
         let total = try await query.count()
         let items = try await query.copy().sort(\.$seq, .descending).offset(paging.offset).limit(paging.perPage).all()
         return ResultPage(items: items, page: paging.page, perPage: paging.perPage, total: total, totalIsExact: true)

@@ -5,19 +5,29 @@ import WijknetStore
 /// `/audit`: the auditor searches the log; `/audit/inwoner`: who looked at one resident's file.
 enum AuditPages {
     /// Audit lines are short; an auditor reads more of them at once than of requests.
+    static let filterNames = ["username", "action", "from", "to", "subject", "subjectId"]
+
     @Sendable static func search(req: Request) async throws -> Response {
         var values: [String: String] = [:]
-        for name in ["username", "action", "from", "to"] {
+        for name in filterNames {
             if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v }
         }
         var state = FormState(values: values)
         let paging = try req.paging(defaultPerPage: AuditFilterInput.perPage)
         var result: ResultPage<AuditEntry>?
-        switch AuditFilterInput(username: values["username"], action: values["action"], from: values["from"], to: values["to"]).filter() {
+        let input = AuditFilterInput(username: values["username"], action: values["action"], from: values["from"], to: values["to"],
+                                     subject: values["subject"], subjectId: values["subjectId"])
+        switch input.filter() {
         case .success(let filter): result = try await req.auditQuery().entries(filter, paging)
         case .failure(let failure): state.errors = failure.errors
         }
         let rows = (result?.items ?? []).map(row)
+        let trail: Markup = values["subject"].map { subject -> Markup in
+            """
+            <p class="flash">Alleen de regels over \(AuditSubject.label(subject).lowercased()) \(values["subjectId"] ?? ""). \
+            <a href="\(SiteURL.audit.path)">Alle regels tonen</a></p>
+            """
+        } ?? .empty
         let response = Layout.page("Auditlog", req, """
         <h1>Auditlog</h1>
         <p>Elke keer dat iemand gegevens van een inwoner bekijkt of wijzigt, staat hier een regel. De regels vormen een keten
@@ -25,32 +35,37 @@ enum AuditPages {
         <p><a href="\(SiteURL.auditResident.path)">Overzicht voor een inwoner: wie heeft mijn dossier ingezien?</a></p>
         \(Form.errorSummary(state))
         <form method="get" action="\(SiteURL.audit.path)" class="filters" role="search" aria-label="Auditlog doorzoeken">
+        \(values["subject"].map { Form.hidden("subject", $0) } ?? .empty)\(values["subjectId"].map { Form.hidden("subjectId", $0) } ?? .empty)
         \(Form.text("username", "Gebruikersnaam", state, required: false))
         \(Form.select("action", "Handeling", state, options: AuditAction.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
         \(Form.text("from", "Vanaf", state, type: "date", required: false))
         \(Form.text("to", "Tot en met", state, type: "date", required: false))
         <button type="submit">Zoeken</button></form>
-        \(table(rows, caption: result.map { "\($0.total.formattedDutch) regels, pagina \($0.page) van \($0.pageCount)" } ?? ""))
+        \(trail)
+        \(table(rows, caption: result.map { "\($0.total.formattedDutch) regels, pagina \($0.page.formattedDutch) van \($0.pageCount.formattedDutch)" } ?? ""))
+        \(result.map { Pagination.nav($0, path: SiteURL.audit.path, query: values) } ?? .empty)
         """)
         if !state.errors.isEmpty { response.status = .unprocessableEntity }
         return response
     }
 
+    /// One entry in Dutch: local time, labels instead of codes, and the record it is about as a
+    /// link to every entry about that record.
     static func row(_ e: AuditEntry) -> Markup {
         let residents = e.residentIDs.isEmpty ? 0 : e.residentIDs.split(separator: ",").count
-        return """
-        <tr><td>\(e.seq)</td><td>\(e.at)</td><td>\(e.username)</td><td>\(Role(rawValue: e.role)?.label ?? e.role)</td>
-        <td>\(AuditAction(rawValue: e.action)?.label ?? e.action)</td><td>\(e.channel)</td><td>\(e.subject) \(e.subjectID)</td>
-        <td>\(residents)</td><td>\(e.purpose)</td></tr>
-        """
+        let when = (try? Date(e.at, strategy: .iso8601)).map { "\(CasePage.dutchDateTimeWithSeconds($0))" } ?? e.at
+        let subject: Markup = e.subjectID.isEmpty ? "\(AuditSubject.label(e.subject))" : """
+            <a href="\(SiteURL.audit.path)?\(Pagination.queryString(["subject": e.subject, "subjectId": e.subjectID]))" \
+            title="Alle regels over dit onderwerp">\(AuditSubject.label(e.subject)) \(String(e.subjectID.prefix(8)))</a>
+            """
+        return Table.row(["\(e.seq)", "<time datetime=\"\(e.at)\">\(when)</time>", "\(e.username)", "\(Role(rawValue: e.role)?.label ?? e.role)",
+                          "\(AuditAction(rawValue: e.action)?.label ?? e.action)", "\(AuditChannel(rawValue: e.channel)?.label ?? e.channel)",
+                          subject, "\(residents)", "\(e.purpose)"])
     }
 
     static func table(_ rows: [Markup], caption: String) -> Markup {
-        rows.isEmpty ? "<p>Geen regels gevonden.</p>" : """
-        <table tabindex="0"><caption>\(caption)</caption><thead><tr><th scope="col">Nr.</th><th scope="col">Tijdstip (UTC)</th><th scope="col">Gebruiker</th>
-        <th scope="col">Rol</th><th scope="col">Handeling</th><th scope="col">Kanaal</th><th scope="col">Onderwerp</th>
-        <th scope="col">Inwoners</th><th scope="col">Doel</th></tr></thead><tbody>\(rows)</tbody></table>
-        """
+        rows.isEmpty ? "<p>Geen regels gevonden.</p>" : Table.make(.shown("\(caption)"), columns: ["Nr.", "Tijdstip", "Gebruiker", "Rol", "Handeling", "Kanaal",
+                                                                                               "Onderwerp", "Inwoners", "Doel"], rows: rows)
     }
 
     @Sendable static func residentForm(req: Request) async throws -> Response {

@@ -149,9 +149,15 @@ enum CasePage {
         return text.replacingOccurrences(of: ".", with: ",")
     }
 
+    /// Dutch local time: `09-11-2026 14:05`.
     static func dutchDateTime(_ date: Date) -> String {
         let c = Calendar.amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%02d-%02d-%04d %02d:%02d", c.day!, c.month!, c.year!, c.hour!, c.minute!)
+    }
+
+    /// With seconds, where the order of events matters (the audit log): `09-11-2026 14:05:07`.
+    static func dutchDateTimeWithSeconds(_ date: Date) -> String {
+        dutchDateTime(date) + String(format: ":%02d", Calendar.amsterdam.component(.second, from: date))
     }
 
     /// The resident's page and rights, for the coach: access, correction, erasure.

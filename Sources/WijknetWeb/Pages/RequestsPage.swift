@@ -49,7 +49,7 @@ enum RequestsPage {
             <table tabindex="0"><caption>\(countText(total: result.total, exact: result.totalIsExact)), pagina \(result.page)\(result.totalIsExact ? " van \(result.pageCount)" : "")</caption>
             <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Route</th><th scope="col">Status</th></tr></thead>
             <tbody>\(rows)</tbody></table>
-            \(pagination(result, values))
+            \(Pagination.nav(result, path: SiteURL.requests.path, query: values))
             """
         } else {
             table = .empty
@@ -69,21 +69,5 @@ enum RequestsPage {
     static func countText(total: Int, exact: Bool) -> String {
         if !exact { return "Meer dan \(total.formattedDutch) verzoeken" }
         return total == 1 ? "1 verzoek" : "\(total.formattedDutch) verzoeken"
-    }
-
-    static func pagination(_ page: ResultPage<SupportRequest>, _ values: [String: String]) -> Markup {
-        guard page.page > 1 || page.hasNext else { return .empty }
-        func link(_ n: Int, _ label: String, rel: String) -> Markup {
-            var query = values
-            query["page"] = String(n)
-            let qs = query.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? "")" }
-                .joined(separator: "&")
-            return "<a rel=\"\(rel)\" href=\"\(SiteURL.requests.path)?\(qs)\">\(label)</a>"
-        }
-        let previous: Markup = page.page > 1 ? link(page.page - 1, "Vorige", rel: "prev") : .empty
-        let next: Markup = page.hasNext ? link(page.page + 1, "Volgende", rel: "next") : .empty
-        let of = page.totalIsExact ? " van \(page.pageCount)" : ""
-        return "<nav class=\"pagination\" aria-label=\"Paginering\">\(previous) <span>Pagina \(page.page)\(of)</span> \(next)</nav>"
     }
 }

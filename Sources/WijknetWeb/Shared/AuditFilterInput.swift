@@ -9,6 +9,8 @@ struct AuditFilterInput: Content {
     var action: String?
     var from: String?
     var to: String?
+    var subject: String?
+    var subjectId: String?
 
     static let perPage = 50
 
@@ -19,9 +21,11 @@ struct AuditFilterInput: Content {
         let action = given(action).flatMap { check.choice($0, "action", label: "Handeling", as: AuditAction.self) }
         let from = check.optionalDate(given(from), "from", label: "Vanaf")
         let to = check.optionalDate(given(to), "to", label: "Tot en met")
+        let subject = check.optionalText(given(subject), "subject", label: "Onderwerp")
+        let subjectID = check.optionalText(given(subjectId), "subjectId", label: "Kenmerk")
         do {
             try check.finish()
-            return .success(AuditQuery.Filter(username: given(username), action: action, from: from, to: to))
+            return .success(AuditQuery.Filter(username: given(username), action: action, from: from, to: to, subject: subject, subjectID: subjectID))
         } catch {
             return .failure(error)
         }
