@@ -44,6 +44,13 @@ import Testing
         ]
     }
 
+    @Test func theDefinitionNamesItsPeriodInWords() {
+        #expect(FigureDefinition.k1.definition(period: "3e kwartaal 2026")
+                == "Het aantal verschillende verzoeken met een agendapunt in een wijknetwerkoverleg dat in de periode 3e kwartaal 2026 is gehouden.")
+        let k4 = FigureDefinition.k4.definition(period: "2025")
+        #expect(k4.contains("in de periode 2025 lopen") && k4.contains("laatste dag van de periode,") && !k4.contains(" P"))
+    }
+
     @Test func firstQuarter() {
         let f = CouncilFigures.compute(requests, period: q1, law: nil, asOf: d("2025-03-31"))
         // K1: A (Feb) and B (Mar) were discussed in Q1.

@@ -39,12 +39,25 @@ public enum FigureDefinition: String, CaseIterable, Sendable {
         }
     }
 
+    /// The definition with its period named: "in de periode 3e kwartaal 2026" where the
+    /// definition says "in P", for readers who do not know the letter P stands for the period.
+    public func definition(period: String) -> String {
+        var named = false
+        return definition.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let bare = word.trimmingCharacters(in: .punctuationCharacters)
+            guard bare == "P" else { return String(word) }
+            let text = named ? "de periode" : "de periode \(period)"
+            named = true
+            return word.replacingOccurrences(of: "P", with: text)
+        }.joined(separator: " ")
+    }
+
     /// How Wijknet reads the definition where the council's words leave a choice.
     public var refinement: String? {
         switch self {
         case .k2: "Met een wetfilter tellen alleen eerste toewijzingen onder die wet."
         case .k3, .k8: "Een toeleiding met status ‘Niet gestart’ telt niet als ondersteuning door welzijn."
-        case .k4, .k5, .k6, .k7: "Binnen het netwerk: de aanbieder was op de startdatum kernpartner van het netwerk van de wijk van het verzoek. Dat wordt bij het vastleggen bepaald, nooit ingetypt."
+        case .k4, .k5, .k6, .k7: "Binnen het netwerk: de aanbieder was op de startdatum netwerkpartner in de kern van het netwerk van de wijk van het verzoek. Dat wordt bij het vastleggen bepaald, nooit ingetypt."
         case .k9: "Ook een toeleiding die niet gestart is telt mee: de inwoner heeft het verhaal dan wel verteld."
         case .k10: "Een verzoek met meerdere redenen telt bij elke reden één keer. De reden wordt gevraagd als het netwerkoverleg zorg buiten het netwerk plaatst, en de toewijzing neemt die reden over; zorg buiten het netwerk zonder reden (rechtstreeks, of van vóór het netwerk) telt als '\(OutsideReasonOption.notRecordedLabel)'."
         case .k1: nil

@@ -17,5 +17,5 @@ public enum DirectRoute {
         return network == nil && kind == .welfare
     }
 
-    public static let refusal = "Kies een kernpartner van het wijknetwerk van deze wijk of een zorgaanbieder voor deze wet die niet bij een ander wijknetwerk hoort."
+    public static let refusal = "Kies een netwerkpartner in de kern van het wijknetwerk van deze wijk of een zorgaanbieder voor deze wet die niet bij een ander wijknetwerk hoort."
 }

@@ -17,7 +17,7 @@ enum DashboardExtras {
         return Layout.page("Definities van de cijfers", req, """
         <h1>Definities van de cijfers</h1>
         <p>P is de gekozen periode: een kwartaal, een jaar of een eigen periode (begin- en einddag tellen mee). Een aanbieder is
-        <em>binnen het netwerk</em> voor een toewijzing als hij op de startdatum kernpartner is van het netwerk dat de wijk van het
+        <em>binnen het netwerk</em> voor een toewijzing als hij op de startdatum netwerkpartner in de kern is van het netwerk dat de wijk van het
         verzoek bedient; toewijzingen in een wijk zonder netwerk zijn buiten. Met een wetfilter tellen verzoeken die die wet raken
         en toewijzingen onder die wet.</p>
         <p>Afscherming: niet getoond maar als <em>\(FigureFormat.suppressed)</em> gemeld, nooit als nul: \(DisclosureControl.explanation)</p>
@@ -69,7 +69,7 @@ enum DashboardExtras {
         """
         return Layout.page("Verzoeken achter \(figure.code)", req, """
         <h1>Verzoeken achter \(figure.code): \(figure.title)</h1>
-        <p>\(query.period.dutch). \(figure.definition) Je ziet alleen de verzoeken waar je zelf toegang toe hebt.</p>
+        <p>\(figure.definition(period: query.period.dutch)) Je ziet alleen de verzoeken waar je zelf toegang toe hebt.</p>
         \(rows.isEmpty ? "<p>Geen verzoeken die je mag inzien.</p>" as Markup : """
         <table tabindex="0"><caption>\(result.total) verzoeken, pagina \(result.page) van \(result.pageCount)</caption>
         <thead><tr><th scope="col">Inwoner</th><th scope="col">Intake</th><th scope="col">Wet</th><th scope="col">Wijk</th><th scope="col">Status</th></tr></thead>

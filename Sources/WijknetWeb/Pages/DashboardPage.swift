@@ -24,10 +24,10 @@ enum DashboardPage {
         let queryString = FigureQueryInput.queryString(query)
         let rows = view.lines.map { line -> Markup in
             let link: Markup = drill && line.base != nil
-                ? "<a href=\"\(SiteURL.dashboardRequests(line.figure.code).path)?\(queryString)\">Verzoeken<span class=\"visually-hidden\"> achter \(line.key)</span></a>"
+                ? "<a href=\"\(SiteURL.dashboardRequests(line.figure.code).path)?\(queryString)\">Verzoeken<span class=\"visually-hidden\"> achter \(line.figure.code) \(line.title)</span></a>"
                 : .empty
             return """
-            <tr><th scope="row">\(line.key)</th><td>\(line.title)</td>\
+            <tr><th scope="row">\(line.figure.code)</th><td>\(line.title)</td>\
             <td class="number\(Markup(raw: line.value.isSuppressed ? " suppressed" : ""))">\(FigureFormat.value(line.value, line.figure.measure))</td>\
             <td class="number">\(FigureFormat.base(line.base))</td>\(drill ? "<td>\(link)</td>" as Markup : .empty)</tr>
             """

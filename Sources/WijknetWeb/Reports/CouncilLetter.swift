@@ -52,7 +52,7 @@ struct CouncilLetter {
 
     var html: Markup {
         let rows = comparison.map { c -> Markup in
-            "<tr><th scope=\"row\">\(c.line.key) \(c.line.title)</th><td class=\"number\">\(value(c.line))</td><td class=\"number\">\(value(c.previous))</td><td class=\"number\">\(value(c.yearBefore))</td></tr>"
+            "<tr><th scope=\"row\">\(c.line.figure.code) \(c.line.title)</th><td class=\"number\">\(value(c.line))</td><td class=\"number\">\(value(c.previous))</td><td class=\"number\">\(value(c.yearBefore))</td></tr>"
         }
         let header = columnTitles.map { "<th scope=\"col\">\($0)</th>" as Markup }
         let charts = Self.charts.compactMap { figure -> Markup? in
@@ -106,7 +106,7 @@ struct CouncilLetter {
         block(.introduction)
         out += "## De cijfers\n\n| " + columnTitles.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 4) + "\n"
         for c in comparison {
-            out += "| \(c.line.key) \(Self.cell(c.line.title)) | \(value(c.line)) | \(value(c.previous)) | \(value(c.yearBefore)) |\n"
+            out += "| \(c.line.figure.code) \(Self.cell(c.line.title)) | \(value(c.line)) | \(value(c.previous)) | \(value(c.yearBefore)) |\n"
         }
         out += "\n_\(FigureFormat.suppressed)_: \(DisclosureControl.explanation)\n\n"
         for figure in Self.charts {
