@@ -75,7 +75,7 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_
     assert "Verzoek van Test Browser" in driver.find_element(By.TAG_NAME, "h1").text
 
     # Route: to the network meeting.
-    Select(driver.find_element(By.ID, "f-route")).select_by_value("meeting")
+    driver.find_element(By.CSS_SELECTOR, "label[for='f-route-meeting']").click()
     submit(driver, "route")
     assert "Op agenda overleg" in driver.find_element(By.CSS_SELECTOR, ".status").text
 

@@ -10,7 +10,7 @@ def test_a_session_that_ends_while_typing_loses_nothing(driver, base_url):
     driver.get(base_url + "/verzoeken?status=inProgress")
     case_url = driver.find_element(By.CSS_SELECTOR, "main table a[href*='/verzoeken/']").get_attribute("href")
     driver.get(case_url)
-    driver.find_element(By.LINK_TEXT, "Omschrijving wijzigen").click()
+    driver.find_element(By.LINK_TEXT, "Verzoek wijzigen").click()
 
     text = "Sinds de zomer lukt het niet meer om de post te openen; de buurvrouw helpt soms. Wil hulp bij \"geldzaken\" & contact."
     summary = driver.find_element(By.ID, "f-summary")

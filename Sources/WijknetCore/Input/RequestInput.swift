@@ -30,7 +30,7 @@ public struct RequestInput: Codable, Sendable {
             check.fail("intakeDate", "De datum van het keukentafelgesprek ligt in de toekomst.")
             intake = nil
         }
-        let summary = check.text(summary, "summary", label: "Omschrijving", limit: Limits.summary)
+        let summary = check.text(summary, "summary", label: "‘Wat speelt er?’", limit: Limits.summary)
         let law = check.choice(law, "law", label: "Wet", as: LawScope.self)
         let domains = check.lifeDomains(lifeDomains)
         let urgency = check.choice(urgency, "urgency", label: "Urgentie", as: Urgency.self)
@@ -69,7 +69,7 @@ public struct RequestUpdateInput: Codable, Sendable {
     public func validate() throws(ValidationFailure) -> ValidRequestUpdate {
         var check = Checker()
         if version == nil { check.fail("version", "Versie is verplicht: zo merken we als iemand anders het verzoek intussen wijzigde.") }
-        let summary = check.text(summary, "summary", label: "Omschrijving", limit: Limits.summary)
+        let summary = check.text(summary, "summary", label: "‘Wat speelt er?’", limit: Limits.summary)
         let urgency = check.choice(urgency, "urgency", label: "Urgentie", as: Urgency.self)
         let domains = check.lifeDomains(lifeDomains)
         try check.finish()

@@ -118,6 +118,25 @@ public struct ResidentService: Sendable {
         return district.$area.id
     }
 
+    /// The wijk most residents of the coach's area with the same four postcode digits live in, or
+    /// else on the same street; nil when neither is known. Wijknet has no address register (BAG)
+    /// yet, so it learns from earlier registrations. Only a wijk comes back, no one's data, so the
+    /// suggestion is not an entry in the audit log.
+    public func suggestedDistrict(postcode: String?, street: String?) async throws -> UUID? {
+        guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }
+        let districts = try await District.query(on: db).filter(\.$area.$id == area).all().compactMap(\.id)
+        func mostCommon(_ ids: [UUID]) -> UUID? {
+            Dictionary(grouping: ids, by: { $0 }).max { ($0.value.count, $1.key.uuidString) < ($1.value.count, $0.key.uuidString) }?.key
+        }
+        let digits = String((postcode ?? "").filter(\.isNumber).prefix(4))
+        if digits.count == 4, let found = mostCommon(try await Resident.query(on: db).filter(\.$district.$id ~~ districts)
+            .filter(\.$postcode =~ digits).limit(1_000).all(\.$district.$id)) {
+            return found
+        }
+        guard let street = street?.trimmingCharacters(in: .whitespaces), !street.isEmpty else { return nil }
+        return mostCommon(try await Resident.query(on: db).filter(\.$district.$id ~~ districts).filter(\.$street == street).limit(1_000).all(\.$district.$id))
+    }
+
     /// Residents of the coach's area whose name contains `text`, or whose BSN is `text` exactly.
     public func search(_ text: String?, limit: Int = 20) async throws -> [Resident] {
         guard let area = actor.areaID, CasePolicy.handlesResidents(actor, in: area) else { throw StoreError.forbidden }

@@ -120,7 +120,7 @@ enum AdminPages {
         <form method="post" action="\(SiteURL.adminOrganisations.path)" class="narrow" novalidate>\(Form.csrf(req))
         \(Form.text("name", "Naam", state))
         \(Form.select("kind", "Soort", state, options: OrganisationKind.allCases.map { ($0.rawValue, $0.label) }))
-        \(Form.text("expertise", "Expertise", state, required: false, hint: "Gescheiden door komma's, bijvoorbeeld: verslaving, autisme"))
+        \(Form.text("expertise", "Expertise", state, need: .optional, hint: "Gescheiden door komma's, bijvoorbeeld: verslaving, autisme"))
         <button type="submit">Toevoegen</button></form></section>
         \(Table.make(.shown("\(organisations.count) organisaties"), columns: ["Naam", "Soort", "Expertise"], rows: rows))
         """)
@@ -173,8 +173,8 @@ enum AdminPages {
         \(Form.select("organisationId", "Organisatie", values, options: organisations.map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }))
         \(Form.select("ring", "Ring", values, options: NetworkRing.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
         \(Form.text("startDate", "Vanaf", values, type: "date"))
-        \(Form.text("endDate", "Tot en met", values, type: "date", required: false))
-        \(Form.text("capacityHoursPerWeek", "Capaciteit in uren per week", values, required: false))
+        \(Form.text("endDate", "Tot en met", values, type: "date", need: .optional))
+        \(Form.text("capacityHoursPerWeek", "Capaciteit in uren per week", values, need: .optional))
         <button type="submit">Toevoegen</button></form></section>
         """)
         if !state.errors.isEmpty || !endState.errors.isEmpty { response.status = .unprocessableEntity }

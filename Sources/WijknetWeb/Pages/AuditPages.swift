@@ -36,10 +36,10 @@ enum AuditPages {
         \(Form.errorSummary(state))
         <form method="get" action="\(SiteURL.audit.path)" class="filters" role="search" aria-label="Auditlog doorzoeken">
         \(values["subject"].map { Form.hidden("subject", $0) } ?? .empty)\(values["subjectId"].map { Form.hidden("subjectId", $0) } ?? .empty)
-        \(Form.text("username", "Gebruikersnaam", state, required: false))
-        \(Form.select("action", "Handeling", state, options: AuditAction.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
-        \(Form.text("from", "Vanaf", state, type: "date", required: false))
-        \(Form.text("to", "Tot en met", state, type: "date", required: false))
+        \(Form.text("username", "Gebruikersnaam", state, need: .filter))
+        \(Form.select("action", "Handeling", state, options: AuditAction.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
+        \(Form.text("from", "Vanaf", state, type: "date", need: .filter))
+        \(Form.text("to", "Tot en met", state, type: "date", need: .filter))
         <button type="submit">Zoeken</button></form>
         \(trail)
         \(table(rows, caption: result.map { "\($0.total.formattedDutch) regels, pagina \($0.page.formattedDutch) van \($0.pageCount.formattedDutch)" } ?? ""))

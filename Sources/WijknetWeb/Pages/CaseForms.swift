@@ -16,8 +16,8 @@ enum CaseForms {
         <details id="route" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="route-title">Route kiezen</h3></summary>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestRoute(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
-        \(Form.select("route", "Route", state, options: routes.map { ($0.rawValue, $0.label) }, hint: "Alleen bij twijfel over de juiste ondersteuning naar het overleg."))
-        \(Form.select("partnerId", "Partner (bij directe route)", state, options: partners, required: false))
+        \(Form.radios("route", "Route", state, options: routes.map { ($0.rawValue, $0.label) }, hint: "Alleen bij twijfel over de juiste ondersteuning naar het overleg."))
+        \(Form.select("partnerId", "Partner (bij directe route)", state, options: partners, need: .when("Verplicht bij de directe route.")))
         <button type="submit">Route vastleggen</button></form></details>
         """
     }
@@ -54,14 +54,14 @@ enum CaseForms {
         <p>Kies een of meer uitkomsten.</p>
         <fieldset><legend>Eigen netwerk</legend>\(Form.checkbox("ownNetwork", "Eigen netwerk (familie, buren, vrijwilligers)", checked: state["ownNetwork"] == "on"))</fieldset>
         <fieldset><legend>Welzijn</legend>\(Form.checkbox("welfare", "Toeleiding naar welzijn", checked: state["welfare"] == "on"))
-        \(Form.select("welfarePartner", "Welzijnspartner", state, options: welfare, required: false))
-        \(Form.text("welfareActivity", "Activiteit of groepsaanbod", state, required: false))</fieldset>
+        \(Form.select("welfarePartner", "Welzijnspartner", state, options: welfare, need: .when("Verplicht bij toeleiding naar welzijn.")))
+        \(Form.text("welfareActivity", "Activiteit", state, need: .when("Verplicht bij toeleiding naar welzijn.")))</fieldset>
         <fieldset><legend>Wijkcoach</legend>\(Form.checkbox("coachSupport", "Ondersteuning door de wijkcoach", checked: state["coachSupport"] == "on"))</fieldset>
         <fieldset><legend>Geïndiceerde zorg</legend>\(Form.checkbox("care", "Geïndiceerde zorg", checked: state["care"] == "on"))
-        \(Form.select("careProvider", "Aanbieder", state, options: careOptions(organisations, file, periods), required: false))
-        \(Form.select("careReason", "Reden buiten het netwerk", state, options: reasons, required: false, hint: "Verplicht als de aanbieder geen netwerkpartner is."))
-        \(Form.text("careReasonText", "Toelichting op de reden", state, required: false))</fieldset>
-        \(Form.textarea("note", "Notitie bij het besluit", state, required: false, rows: 3))
+        \(Form.select("careProvider", "Aanbieder", state, options: careOptions(organisations, file, periods), need: .when("Verplicht bij geïndiceerde zorg.")))
+        \(Form.select("careReason", "Reden buiten het netwerk", state, options: reasons, need: .when("Verplicht als de aanbieder geen netwerkpartner is.")))
+        \(Form.text("careReasonText", "Toelichting op de reden", state, need: .when("Verplicht bij een reden die om toelichting vraagt.")))</fieldset>
+        \(Form.textarea("note", "Notitie bij het besluit", state, need: .optional, rows: 3))
         <button type="submit">Besluit vastleggen</button></form></details>
         """
     }
@@ -83,13 +83,13 @@ enum CaseForms {
         \(Form.select("providerId", "Aanbieder", values, options: careOptions(organisations, file, periods), hint: "Of de toewijzing binnen het netwerk valt, volgt uit het lidmaatschap op de startdatum."))
         \(Form.text("hoursPerWeek", "Uren per week", values, hint: "Bijvoorbeeld 3 of 2,5"))
         \(Form.text("startDate", "Startdatum", values, type: "date"))
-        \(Form.text("endDate", "Einddatum", values, type: "date", required: false))
-        \(Form.select("kind", "Soort", values, options: AssignmentKind.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
-        \(Form.select("previousAssignmentId", "Eerdere toewijzing (bij verlenging of wijziging)", values, options: previous, required: false))
-        \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), required: false,
+        \(Form.text("endDate", "Einddatum", values, type: "date", need: .optional))
+        \(Form.select("kind", "Soort toewijzing", values, options: AssignmentKind.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
+        \(Form.select("previousAssignmentId", "Eerdere toewijzing (bij verlenging of wijziging)", values, options: previous, need: .when("Verplicht bij een verlenging of wijziging.")))
+        \(Form.select("outsideReason", "Reden buiten het netwerk", values, options: try await reasonOptions(req), need: .when("Bij een eerste toewijzing buiten het netwerk."),
                       blank: OutsideReasonOption.notRecordedLabel,
-                      hint: "Bij een eerste toewijzing buiten het netwerk. Leeg: de reden uit het besluit van het overleg, of niet vastgelegd."))
-        \(Form.text("outsideReasonText", "Toelichting op de reden", values, required: false))
+                      hint: "Leeg: de reden uit het besluit van het overleg, of niet vastgelegd."))
+        \(Form.text("outsideReasonText", "Toelichting op de reden", values, need: .when("Verplicht bij een reden die om toelichting vraagt.")))
         <button type="submit">Toewijzing vastleggen</button></form></details>
         """
     }
@@ -104,7 +104,7 @@ enum CaseForms {
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.requestReferral(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.select("partnerId", "Welzijnspartner", values, options: welfare))
-        \(Form.text("activity", "Activiteit of groepsaanbod", values))
+        \(Form.text("activity", "Activiteit", values))
         \(Form.text("date", "Datum", values, type: "date"))
         \(Form.select("status", "Status", values, options: ReferralStatus.allCases.map { ($0.rawValue, $0.label) }, blank: nil))
         <button type="submit">Toeleiding vastleggen</button></form></details>
@@ -115,6 +115,7 @@ enum CaseForms {
         let id = file.request.id!
         return """
         <details id="afsluiten" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="afsluiten-title">Verzoek afsluiten</h3></summary>
+        <p>Als de ondersteuning klaar is, of als het verzoek vervalt (bijvoorbeeld omdat de inwoner afziet van hulp).</p>
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.requestClose(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.checkbox("confirm", "Ik bevestig dat dit verzoek wordt afgesloten. Daarna kan het niet meer worden gewijzigd.", checked: false))

@@ -61,9 +61,9 @@ enum CasePage {
             actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations,
                                               open: open(forms.referral, primary: r.status == .decided && !care)))
         }
-        if canWrite && events.contains(.close) {
-            actions.append(CaseForms.close(req, file, forms.close, open: open(forms.close, primary: false)))
-        }
+        // Closing is never the next step: it sits apart, below the steps, and asks to confirm.
+        let closing: Markup = canWrite && events.contains(.close)
+            ? "<section aria-labelledby=\"afsluiten-title\">\(CaseForms.close(req, file, forms.close, open: open(forms.close, primary: false)))</section>" : .empty
 
         let outcomeRows = file.outcomes.map { o -> Markup in
             let place: String = o.insideNetwork.map { $0 ? "Binnen netwerk" : "Buiten netwerk" } ?? "–"
@@ -123,10 +123,11 @@ enum CasePage {
         </dl>
         <h2>Wat speelt er?</h2>
         <p class="summary">\(r.summary)</p>
-        \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Omschrijving wijzigen</a></p>" as Markup : .empty)
+        \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Verzoek wijzigen</a></p>" as Markup : .empty)
         \(canWrite && !file.resident.isAnonymised ? residentRights(file.resident.id!, request: file.request.id!) : .empty)
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
+        \(closing)
         <h2>Uitkomsten</h2>
         \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : Table.make(.hidden("Uitkomsten"), columns: ["Uitkomst", "Wie pakt op", "Activiteit", "Plaats", "Reden buiten netwerk"], rows: outcomeRows))
         <h2>Toewijzingen</h2>

@@ -52,7 +52,7 @@ enum CouncilLetterPage {
         if CasePolicy.writesLetterTexts(actor.role) {
             var texts = state
             for section in LetterSection.allCases where texts.values[section.rawValue] == nil { texts.values[section.rawValue] = letter.texts[section] ?? "" }
-            let fields = LetterSection.allCases.map { Form.textarea($0.rawValue, $0.title, texts, required: false, hint: $0.hint + " Geen persoonsgegevens. Een lege regel begint een nieuwe alinea.") }
+            let fields = LetterSection.allCases.map { Form.textarea($0.rawValue, $0.title, texts, need: .optional, hint: $0.hint + " Geen persoonsgegevens. Een lege regel begint een nieuwe alinea.") }
             editor = """
             <section class="no-print" aria-labelledby="teksten"><h2 id="teksten">Teksten van deze raadsbrief</h2>
             \(Form.errorSummary(state))

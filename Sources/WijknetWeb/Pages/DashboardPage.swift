@@ -87,13 +87,13 @@ enum DashboardPage {
         }
         return """
         <form method="get" action="\(action.path)" class="filters" aria-label="Cijfers filteren">\(extra)
-        \(Form.select("municipalityId", "Gemeente", state, options: municipalities.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
-        \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
-        \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
-        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Wmo en Jeugd"))
-        \(Form.select("period", "Periode", state, options: periods, required: false, blank: "Eigen periode (hieronder)"))
-        \(Form.text("from", "Eigen periode vanaf", state, type: "date", required: false))
-        \(Form.text("to", "Eigen periode tot en met", state, type: "date", required: false))
+        \(Form.select("municipalityId", "Gemeente", state, options: municipalities.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
+        \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
+        \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
+        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Wmo en Jeugd"))
+        \(Form.select("period", "Periode", state, options: periods, need: .filter, blank: "Eigen periode (hieronder)"))
+        \(Form.text("from", "Eigen periode vanaf", state, type: "date", need: .filter))
+        \(Form.text("to", "Eigen periode tot en met", state, type: "date", need: .filter))
         <button type="submit">Toon cijfers</button> <a href="\(action.path)">Standaard</a>
         </form>
         """

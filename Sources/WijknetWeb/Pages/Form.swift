@@ -11,6 +11,32 @@ struct FormState {
     func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
 }
 
+/// Whether a field must be filled in, and what its label says about it. Only a field that may
+/// really stay empty says "(niet verplicht)"; a field needed in some cases says when instead, so a
+/// field marked as not required never gets "is verplicht".
+enum Need {
+    case required
+    /// May stay empty: "(niet verplicht)".
+    case optional
+    /// A search or filter field: empty means "all", nothing to say.
+    case filter
+    /// Needed only in some cases, which the hint names ("Verplicht bij de directe route.").
+    case when(String)
+
+    var isRequired: Bool { if case .required = self { true } else { false } }
+
+    var mark: Markup {
+        if case .optional = self { return " <span class=\"optional\">(niet verplicht)</span>" }
+        return .empty
+    }
+
+    /// The hint shown under the label: the field's own, and for a conditional field when it is needed.
+    func hint(_ hint: String?) -> String? {
+        guard case .when(let condition) = self else { return hint }
+        return [condition, hint].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
 /// Accessible form controls: every control has a label; an error is tied to its control by
 /// `aria-describedby` and listed in a summary at the top with a link to the field.
 enum Form {
@@ -59,36 +85,36 @@ enum Form {
         return (attrs, hintMarkup, errorMarkup)
     }
 
-    static func text(_ name: String, _ label: String, _ state: FormState, type: String = "text", required: Bool = true,
+    static func text(_ name: String, _ label: String, _ state: FormState, type: String = "text", need: Need = .required,
                      hint: String? = nil, autocomplete: String = "off") -> Markup {
-        let d = describedBy(name, state, hint: hint)
-        let req: Markup = required ? " required" : ""
+        let d = describedBy(name, state, hint: need.hint(hint))
+        let req: Markup = need.isRequired ? " required" : ""
         return """
-        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(need.mark)</label>\(d.hint)\(d.error)
         <input id="\(id(name))" name="\(name)" type="\(type)" value="\(state[name])" autocomplete="\(autocomplete)"\(req)\(d.attrs)></div>
         """
     }
 
-    static func textarea(_ name: String, _ label: String, _ state: FormState, required: Bool = true, hint: String? = nil, rows: Int = 6) -> Markup {
-        let d = describedBy(name, state, hint: hint)
-        let req: Markup = required ? " required" : ""
+    static func textarea(_ name: String, _ label: String, _ state: FormState, need: Need = .required, hint: String? = nil, rows: Int = 6) -> Markup {
+        let d = describedBy(name, state, hint: need.hint(hint))
+        let req: Markup = need.isRequired ? " required" : ""
         return """
-        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(need.mark)</label>\(d.hint)\(d.error)
         <textarea id="\(id(name))" name="\(name)" rows="\(rows)"\(req)\(d.attrs)>\(state[name])</textarea></div>
         """
     }
 
     static func select(_ name: String, _ label: String, _ state: FormState, options: [(value: String, label: String)],
-                       required: Bool = true, blank: String? = "Kies…", hint: String? = nil) -> Markup {
-        let d = describedBy(name, state, hint: hint)
+                       need: Need = .required, blank: String? = "Kies…", hint: String? = nil) -> Markup {
+        let d = describedBy(name, state, hint: need.hint(hint))
         let current = state[name]
         let blankOption: Markup = blank.map { "<option value=\"\">\($0)</option>" } ?? .empty
         let opts = options.map { o -> Markup in
             "<option value=\"\(o.value)\"\(Markup(raw: o.value == current ? " selected" : ""))>\(o.label)</option>"
         }
-        let req: Markup = required ? " required" : ""
+        let req: Markup = need.isRequired ? " required" : ""
         return """
-        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(optional(required))</label>\(d.hint)\(d.error)
+        <div class="field\(Markup(raw: state.error(name) != nil ? " has-error" : ""))"><label for="\(id(name))">\(label)\(need.mark)</label>\(d.hint)\(d.error)
         <select id="\(id(name))" name="\(name)"\(req)\(d.attrs)>\(blankOption)\(opts)</select></div>
         """
     }
@@ -106,24 +132,21 @@ enum Form {
     }
 
     /// One choice from a short scale, as a fieldset of radio buttons with the error inside it.
-    static func radios(_ name: String, _ legend: String, _ state: FormState, options: [(value: String, label: String)]) -> Markup {
+    static func radios(_ name: String, _ legend: String, _ state: FormState, options: [(value: String, label: String)], hint: String? = nil) -> Markup {
         let error = state.error(name)
+        let hintMarkup: Markup = hint.map { "<p class=\"hint\">\($0)</p>" } ?? .empty
         let buttons = options.map { o -> Markup in
             let fid = id(name) + "-\(o.value)"
             return "<div class=\"check\"><input type=\"radio\" id=\"\(fid)\" name=\"\(name)\" value=\"\(o.value)\"\(Markup(raw: state[name] == o.value ? " checked" : ""))> <label for=\"\(fid)\">\(o.label)</label></div>"
         }
         return """
-        <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(id(name))"><legend>\(legend)</legend>\
+        <fieldset class="field\(Markup(raw: error != nil ? " has-error" : ""))" id="\(id(name))"><legend>\(legend)</legend>\(hintMarkup)\
         \(error.map { "<p class=\"field-error\"><span class=\"visually-hidden\">Fout: </span>\($0)</p>" as Markup } ?? .empty)\(buttons)</fieldset>
         """
     }
 
     static func checkbox(_ name: String, _ label: String, checked: Bool) -> Markup {
         "<div class=\"check\"><input type=\"checkbox\" id=\"\(id(name))\" name=\"\(name)\" value=\"on\"\(Markup(raw: checked ? " checked" : ""))> <label for=\"\(id(name))\">\(label)</label></div>"
-    }
-
-    private static func optional(_ required: Bool) -> Markup {
-        required ? .empty : " <span class=\"optional\">(optioneel)</span>"
     }
 
     /// "7,5" and "7.5" both read as 7.5; empty is nil; anything else is NaN so validation rejects it.

@@ -61,7 +61,7 @@ enum ProfilePages {
         <form method="post" action="\(SiteURL.profiles.path)" class="narrow" novalidate>\(Form.csrf(req))
         \(Form.text("first", "Metingen vanaf", form, type: "date"))
         \(Form.text("last", "Metingen tot en met", form, type: "date"))
-        \(Form.text("k", "Aantal profielen", form, type: "number", required: false,
+        \(Form.text("k", "Aantal profielen", form, type: "number", need: .optional,
                     hint: "2 tot en met 12; laat leeg voor een voorstel met de silhouetscore (2 tot en met 8)."))
         <button type="submit">Profielen afleiden</button></form>
         <h2>Scores voor onderzoek</h2>

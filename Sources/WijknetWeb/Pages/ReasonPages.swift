@@ -39,9 +39,9 @@ enum ReasonPages {
         \(Form.errorSummary(form(.change)))
         <form method="post" action="\(SiteURL.adminReasonChange.path)" class="narrow" novalidate>\(Form.csrf(req))
         \(Form.select("reason", "Reden", form(.change), options: choices))
-        \(Form.text("newLabel", "Nieuwe omschrijving", form(.change), required: false, hint: "Leeg laten om de omschrijving te houden."))
-        \(Form.select("newRequiresText", "Toelichting verplicht", form(.change), options: [("ja", "Ja"), ("nee", "Nee")], required: false, blank: "Niet wijzigen"))
-        \(Form.select("status", "Status", form(.change), options: statuses, required: false, blank: "Niet wijzigen"))
+        \(Form.text("newLabel", "Nieuwe omschrijving", form(.change), need: .filter, hint: "Leeg laten om de omschrijving te houden."))
+        \(Form.select("newRequiresText", "Toelichting verplicht", form(.change), options: [("ja", "Ja"), ("nee", "Nee")], need: .filter, blank: "Niet wijzigen"))
+        \(Form.select("status", "Status", form(.change), options: statuses, need: .filter, blank: "Niet wijzigen"))
         <button type="submit">Wijzigen</button></form></section>
         """)
         if failed != nil { response.status = .unprocessableEntity }

@@ -24,15 +24,15 @@ enum RequestsPage {
         let areas = try await Catalogue.areas(on: req.db)
         let filters: Markup = """
         <form method="get" action="\(SiteURL.requests.path)" class="filters" role="search" aria-label="Verzoeken filteren">
-        \(Form.text("q", "Zoeken", state, type: "search", required: false, hint: "In omschrijving en naam"))
-        \(Form.select("status", "Status", state, options: RequestStatus.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
-        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
-        \(Form.select("route", "Route", state, options: WijknetCore.Route.allCases.map { ($0.rawValue, $0.label) }, required: false, blank: "Alle"))
-        \(Form.select("openReferral", "Toeleiding welzijn", state, options: [("true", "Nog zonder uitkomst")], required: false, blank: "Alle"))
-        \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
-        \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, required: false, blank: "Alle"))
-        \(Form.text("from", "Intake vanaf", state, type: "date", required: false))
-        \(Form.text("to", "Intake tot en met", state, type: "date", required: false))
+        \(Form.text("q", "Zoeken", state, type: "search", need: .filter, hint: "In omschrijving en naam"))
+        \(Form.select("status", "Status", state, options: RequestStatus.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
+        \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
+        \(Form.select("route", "Route", state, options: WijknetCore.Route.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
+        \(Form.select("openReferral", "Toeleiding welzijn", state, options: [("true", "Nog zonder uitkomst")], need: .filter, blank: "Alle"))
+        \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
+        \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
+        \(Form.text("from", "Intake vanaf", state, type: "date", need: .filter))
+        \(Form.text("to", "Intake tot en met", state, type: "date", need: .filter))
         <button type="submit">Filteren</button> <a href="\(SiteURL.requests.path)">Filters wissen</a>
         </form>
         """

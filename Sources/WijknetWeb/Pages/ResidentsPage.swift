@@ -25,7 +25,7 @@ enum ResidentsPage {
         return Layout.page("Inwoner zoeken", req, """
         <h1>Inwoner zoeken</h1>
         <form method="post" action="\(SiteURL.residents.path)" role="search" class="narrow">\(Form.csrf(req))
-        \(Form.text("q", "Naam of BSN", FormState(values: ["q": q]), type: "search", required: false))
+        \(Form.text("q", "Naam of BSN", FormState(values: ["q": q]), type: "search", need: .filter))
         <button type="submit">Zoeken</button></form>
         \(results)
         <p><a class="button" href="\(SiteURL.newResident.path)">Nieuwe inwoner registreren</a></p>
@@ -46,16 +46,16 @@ enum ResidentsPage {
         ]), householdOf: member.fullName)
     }
 
-    static func render(_ req: Request, _ state: FormState, householdOf: String? = nil) async throws -> Response {
+    static func render(_ req: Request, _ state: FormState, householdOf: String? = nil, notice: String? = nil) async throws -> Response {
         let actor = try req.actor()
         let districts = try await Catalogue.districts(on: req.db, area: actor.areaID)
-        let response = Layout.page("Nieuwe inwoner", req, """
+        let response = Layout.page("Nieuwe inwoner", req, flash: notice, """
         <h1>Nieuwe inwoner registreren</h1>
         \(householdOf.map { name -> Markup in "<p>Deze inwoner wordt lid van het huishouden van \(name).</p>" } ?? .empty)
         \(Form.errorSummary(state))
         <form method="post" action="\(SiteURL.newResident.path)" class="narrow" novalidate>\(Form.csrf(req))
         \(state["householdId"].isEmpty ? Markup.empty : Form.hidden("householdId", state["householdId"]))
-        \(detailFields(state, districts: districts))
+        \(detailFields(state, districts: districts, suggestsDistrict: true))
         <button type="submit">Registreren</button>
         </form>
         """)
@@ -64,7 +64,8 @@ enum ResidentsPage {
     }
 
     /// The resident's details as form fields, for registering and for correcting.
-    static func detailFields(_ state: FormState, districts: [District]) -> Markup {
+    /// `suggestsDistrict`: registering fills an empty wijk in from the address (see `create`).
+    static func detailFields(_ state: FormState, districts: [District], suggestsDistrict: Bool = false) -> Markup {
         """
         \(Form.text("givenName", "Voornaam", state))
         \(Form.text("familyName", "Achternaam", state))
@@ -74,7 +75,8 @@ enum ResidentsPage {
         \(Form.text("houseNumber", "Huisnummer", state))
         \(Form.text("postcode", "Postcode", state))
         \(Form.text("city", "Woonplaats", state))
-        \(Form.select("districtId", "Wijk", state, options: districts.map { ($0.id!.uuidString, "\($0.name) (\($0.code))") }))
+        \(Form.select("districtId", "Wijk", state, options: districts.map { ($0.id!.uuidString, "\($0.name) (\($0.code))") },
+                      hint: suggestsDistrict ? "Weet je de wijk niet, laat dit dan leeg: Wijknet stelt er een voor op basis van de postcode of straat." : nil))
         """
     }
 
@@ -84,6 +86,13 @@ enum ResidentsPage {
                                   bsn: values["bsn"], street: values["street"], houseNumber: values["houseNumber"],
                                   postcode: values["postcode"], city: values["city"], districtId: values["districtId"],
                                   householdId: values["householdId"])
+        // An empty wijk is suggested from the address; the coach checks it and sends again.
+        if values["districtId", default: ""].isEmpty,
+           let district = try await req.residentService().suggestedDistrict(postcode: values["postcode"], street: values["street"]) {
+            var state = FormState(values: values)
+            state.values["districtId"] = district.uuidString
+            return try await render(req, state, notice: "De wijk is ingevuld op basis van de postcode of straat. Controleer de wijk en klik nogmaals op Registreren.")
+        }
         do {
             let resident = try await req.residentService().register(input)
             req.flash("De inwoner is geregistreerd. Leg nu het verzoek vast.")

@@ -139,7 +139,7 @@ enum SurveyPages {
             case .likert:
                 return Form.radios(name, "\(n + 1). \(q.text)", state, options: Likert.range.map { ("\($0)", "\($0) – \(Likert.label($0))") })
             case .open:
-                return Form.textarea(name, "\(n + 1). \(q.text)", state, required: false, rows: 3)
+                return Form.textarea(name, "\(n + 1). \(q.text)", state, need: .optional, rows: 3)
             }
         }
         var form = state

@@ -33,8 +33,8 @@ enum ZRMPage {
             """
             <fieldset class="zrm-domain"><legend>\(d.label)</legend>
             \(Form.select("levels.\(d.rawValue)", "Niveau", form, options: levels, blank: "Kies…"))
-            \(Form.text("notes.\(d.rawValue)", "Notitie", form, required: false))
-            \(Form.text("reasons.\(d.rawValue)", "Reden als niet gescoord", form, required: false))
+            \(Form.text("notes.\(d.rawValue)", "Notitie", form, need: .optional))
+            \(Form.text("reasons.\(d.rawValue)", "Reden als niet gescoord", form, need: .when("Verplicht als je dit domein niet scoort.")))
             </fieldset>
             """
         }
