@@ -48,8 +48,15 @@ def submit(driver, section_id):
     assert not summaries, summaries[0].text
 
 
+def work_counts(driver):
+    """The coach's home: each line of 'Wat op je wacht' with its count."""
+    return {li.find_element(By.TAG_NAME, "a").text: int(li.find_element(By.CSS_SELECTOR, ".count").text.replace(".", ""))
+            for li in driver.find_elements(By.CSS_SELECTOR, ".work-list li")}
+
+
 def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_meeting):
     sign_in(driver, base_url, "coach.noordwest")
+    decided_before = work_counts(driver)["Besloten, nog zonder toewijzing of toeleiding"]
 
     # A resident, with one wrong BSN first: the form says why, in Dutch, next to the field.
     driver.get(base_url + "/inwoners/nieuw")
@@ -84,16 +91,24 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_
     hold_meeting(case_url.rstrip("/").split("/")[-1])
     driver.get(case_url)
 
-    # The meeting's decision: indicated care at a network partner.
+    # The meeting's decision: indicated care at a partner of this network (listed first).
     driver.find_element(By.ID, "f-care").click()
-    provider = choose_option_containing("f-careProvider", driver, "(netwerkpartner)")
+    partner = driver.find_element(By.CSS_SELECTOR, "#f-careProvider optgroup[label='Netwerkpartners van dit wijknetwerk'] option")
+    provider = partner.get_attribute("value")
+    Select(driver.find_element(By.ID, "f-careProvider")).select_by_value(provider)
     submit(driver, "besluit")
     assert "Besloten" in driver.find_element(By.CSS_SELECTOR, ".status").text
+    assert driver.find_element(By.CSS_SELECTOR, ".flash").text == "Het besluit is vastgelegd."
 
-    # The assignment, with Dutch hours.
-    Select(driver.find_element(By.ID, "f-law")).select_by_value("wmo")
+    # The work list has it: decided, waiting for its assignment.
+    driver.get(base_url + "/")
+    assert work_counts(driver)["Besloten, nog zonder toewijzing of toeleiding"] == decided_before + 1
+    driver.get(case_url)
+
+    # The assignment: provider and law come from the decision; the coach adds product and Dutch hours.
+    assert Select(driver.find_element(By.ID, "f-providerId")).first_selected_option.get_attribute("value") == provider
+    assert Select(driver.find_element(By.ID, "f-law")).first_selected_option.get_attribute("value") == "wmo"
     choose_option_containing("f-productId", driver, "Basisbegeleiding")
-    choose_option_containing("f-providerId", driver, provider.split(" – ")[0])
     driver.find_element(By.ID, "f-hoursPerWeek").send_keys("2,5")
     submit(driver, "toewijzing")
 
@@ -105,3 +120,47 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_
     assignments = driver.find_element(By.XPATH, "//h2[text()='Toewijzingen']/following-sibling::table[1]").text
     assert "Binnen netwerk" in assignments and "2,5" in assignments
     driver.save_screenshot("/tmp/wijknet-case.png")
+
+
+def register_and_route(driver, base_url, given_name, bsn, summary):
+    """A coach registers a resident and a request and sends it to the network meeting."""
+    driver.get(base_url + "/inwoners/nieuw")
+    for field, value in {"givenName": given_name, "familyName": "Agenda", "bsn": bsn, "street": "Markt",
+                         "houseNumber": "2", "postcode": "6811 AB", "city": "Arnhem"}.items():
+        driver.find_element(By.ID, f"f-{field}").send_keys(value)
+    set_value(driver, "f-birthDate", "1975-03-02")
+    Select(driver.find_element(By.ID, "f-districtId")).select_by_index(1)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    driver.find_element(By.ID, "f-summary").send_keys(summary)
+    Select(driver.find_element(By.ID, "f-law")).select_by_value("wmo")
+    Select(driver.find_element(By.ID, "f-urgency")).select_by_value("high")
+    driver.find_element(By.CSS_SELECTOR, "input[name='lifeDomains[]'][value='housing']").click()
+    driver.find_element(By.CSS_SELECTOR, "label[for='f-consentForMeeting']").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    driver.find_element(By.CSS_SELECTOR, "label[for='f-route-meeting']").click()
+    submit(driver, "route")
+    return driver.current_url.split("#")[0]
+
+
+def test_chair_goes_through_the_agenda_item_by_item(driver, base_url, hold_meeting):
+    sign_in(driver, base_url, "coach.noordwest")
+    first = register_and_route(driver, base_url, "Eerste", "312000005", "Dreigende huisuitzetting, wil hulp bij betalingsregeling.")
+    register_and_route(driver, base_url, "Tweede", "312000017", "Mantelzorger overbelast, vraagt om respijtzorg.")
+    hold_meeting(first.rstrip("/").split("/")[-1])
+    driver.delete_all_cookies()
+
+    sign_in(driver, base_url, "voorzitter.noordwest")
+    driver.get(base_url + "/overleggen")
+    meeting = driver.find_element(By.XPATH, "//strong[text()='Volgend overleg']/preceding-sibling::a")
+    meeting.click()
+    agenda = driver.find_element(By.CSS_SELECTOR, "main table").text
+    assert "Dreigende huisuitzetting" in agenda and "Mantelzorger overbelast" in agenda, "the agenda says what each item is about"
+    assert driver.find_elements(By.CSS_SELECTOR, "main table .badge.urgent"), "high urgency stands out"
+
+    driver.get(first)
+    driver.find_element(By.ID, "f-ownNetwork").click()
+    submit(driver, "besluit")
+    assert driver.find_element(By.CSS_SELECTOR, ".flash").text == "Het besluit is vastgelegd."
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Volgend agendapunt van dit overleg"))
+    assert driver.find_element(By.TAG_NAME, "h1").text != "Verzoek van Eerste Agenda"
+    assert driver.find_element(By.ID, "besluit"), "the next item opens at its decision"

@@ -10,6 +10,7 @@ enum CaseForms {
         let today = CalendarDate.today()
         let partners = organisations
             .filter { DirectRoute.allows(partner: $0.id!, kind: $0.kind, network: file.network?.id, law: file.request.law, on: today, memberships: memberships) }
+            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
             .map { ($0.id!.uuidString, "\($0.name) – \($0.kind.label)") }
         let routes = WijknetCore.Route.allCases.filter { directAllowed || $0 == .meeting }
         return """
@@ -22,30 +23,33 @@ enum CaseForms {
         """
     }
 
-    static func placement(_ req: Request, _ file: CaseFile) async throws -> [MembershipPeriod] {
-        guard let network = file.network?.id else { return [] }
-        return try await Catalogue.memberships(on: req.db, network: network).map(\.period)
+    /// Providers for the request's law, this network's partners first (`PartnerChoice`).
+    static func careOptions(_ organisations: [Organisation], _ file: CaseFile, _ memberships: [MembershipPeriod]) -> [Form.OptionGroup] {
+        let laws = file.request.law.laws
+        return choice(organisations.filter { o in laws.contains { o.kind.provides($0) } }, file, memberships) { "\($0.name) – \($0.kind.label)" }
     }
 
-    static func careOptions(_ organisations: [Organisation], _ file: CaseFile, _ periods: [MembershipPeriod]) -> [(value: String, label: String)] {
-        let today = CalendarDate.today()
-        let laws = file.request.law.laws
-        return organisations.filter { o in laws.contains { o.kind.provides($0) } }
-            .map { o in
-                let inside = NetworkPlacement.isInside(provider: o.id!, network: file.network?.id, on: today, memberships: periods)
-                return (o.id!.uuidString, "\(o.name) – \(o.kind.label)\(inside ? " (netwerkpartner)" : "")")
-            }
-            .sorted { ($0.1.contains("(netwerkpartner)") ? 0 : 1, $0.1) < ($1.1.contains("(netwerkpartner)") ? 0 : 1, $1.1) }
+    /// Welfare and social-base organisations, this network's partners first.
+    static func welfareOptions(_ organisations: [Organisation], _ file: CaseFile, _ memberships: [MembershipPeriod]) -> [Form.OptionGroup] {
+        choice(organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }, file, memberships) { $0.name }
+    }
+
+    private static func choice(_ organisations: [Organisation], _ file: CaseFile, _ memberships: [MembershipPeriod],
+                               label: (Organisation) -> String) -> [Form.OptionGroup] {
+        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0) })
+        let candidates = organisations.map { PartnerChoice.Candidate(id: $0.id!, name: $0.name) }
+        return PartnerChoice.grouped(candidates, network: file.network?.id, on: .today(), memberships: memberships).map { group, members in
+            Form.OptionGroup(label: group.label, options: members.map { ($0.id.uuidString, label(byID[$0.id]!)) })
+        }
     }
 
     static func reasonOptions(_ req: Request) async throws -> [(value: String, label: String)] {
         try await Catalogue.reasons(on: req.db).filter { !$0.retired }.map { ($0.code, $0.label) }
     }
 
-    static func decision(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) async throws -> Markup {
+    static func decision(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], memberships: [MembershipPeriod],
+                         open: Bool) async throws -> Markup {
         let id = file.request.id!
-        let periods = try await placement(req, file)
-        let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
         let reasons = try await reasonOptions(req)
         return """
         <details id="besluit" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="besluit-title">Besluit vastleggen</h3></summary>
@@ -54,11 +58,11 @@ enum CaseForms {
         <p>Kies een of meer uitkomsten.</p>
         <fieldset><legend>Eigen netwerk</legend>\(Form.checkbox("ownNetwork", "Eigen netwerk (familie, buren, vrijwilligers)", checked: state["ownNetwork"] == "on"))</fieldset>
         <fieldset><legend>Welzijn</legend>\(Form.checkbox("welfare", "Toeleiding naar welzijn", checked: state["welfare"] == "on"))
-        \(Form.select("welfarePartner", "Welzijnspartner", state, options: welfare, need: .when("Verplicht bij toeleiding naar welzijn.")))
+        \(Form.select("welfarePartner", "Welzijnspartner", state, groups: welfareOptions(organisations, file, memberships), need: .when("Verplicht bij toeleiding naar welzijn.")))
         \(Form.text("welfareActivity", "Activiteit", state, need: .when("Verplicht bij toeleiding naar welzijn.")))</fieldset>
         <fieldset><legend>Wijkcoach</legend>\(Form.checkbox("coachSupport", "Ondersteuning door de wijkcoach", checked: state["coachSupport"] == "on"))</fieldset>
         <fieldset><legend>Geïndiceerde zorg</legend>\(Form.checkbox("care", "Geïndiceerde zorg", checked: state["care"] == "on"))
-        \(Form.select("careProvider", "Aanbieder", state, options: careOptions(organisations, file, periods), need: .when("Verplicht bij geïndiceerde zorg.")))
+        \(Form.select("careProvider", "Aanbieder", state, groups: careOptions(organisations, file, memberships), need: .when("Verplicht bij geïndiceerde zorg.")))
         \(Form.select("careReason", "Reden buiten het netwerk", state, options: reasons, need: .when("Verplicht als de aanbieder geen netwerkpartner is.")))
         \(Form.text("careReasonText", "Toelichting op de reden", state, need: .when("Verplicht bij een reden die om toelichting vraagt.")))</fieldset>
         \(Form.textarea("note", "Notitie bij het besluit", state, need: .optional, rows: 3))
@@ -66,21 +70,37 @@ enum CaseForms {
         """
     }
 
-    static func assignment(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) async throws -> Markup {
+    /// Pre-filled from the meeting's decision: the provider of the indicated care, and the law
+    /// that provider works under. Products are grouped per law, the chosen law first.
+    static func assignment(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], memberships: [MembershipPeriod],
+                           open: Bool) async throws -> Markup {
         let id = file.request.id!
-        let periods = try await placement(req, file)
         let products = try await Catalogue.products(on: req.db).filter { file.request.law.includes($0.law) }
         let previous = file.assignments.map { ($0.id!.uuidString, "\($0.product.name) bij \($0.provider.name) vanaf \(CalendarDate($0.start)?.dutch ?? $0.start)") }
         var values = state
-        if values["startDate"].isEmpty && state.errors.isEmpty { values.values["startDate"] = CalendarDate.today().description }
+        if state.errors.isEmpty {
+            if values["startDate"].isEmpty { values.values["startDate"] = CalendarDate.today().description }
+            if values["providerId"].isEmpty, let care = file.outcomes.first(where: { $0.kind == .indicatedCare }), let provider = care.$organisation.id {
+                values.values["providerId"] = provider.uuidString
+                if let kind = organisations.first(where: { $0.id == provider })?.kind, let law = Law.allCases.first(where: kind.provides) {
+                    values.values["law"] = law.rawValue
+                }
+            }
+        }
         if values["law"].isEmpty, file.request.law.laws.count == 1 { values.values["law"] = file.request.law.laws.first!.rawValue }
+        let lawOrder = Law.allCases.filter(file.request.law.includes).sorted { ($0.rawValue == values["law"] ? 0 : 1) < ($1.rawValue == values["law"] ? 0 : 1) }
+        let productGroups = lawOrder.map { law in
+            Form.OptionGroup(label: law.label, options: products.filter { $0.law == law }
+                .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+                .map { ($0.id!.uuidString, "\($0.name), categorie \($0.categoryCode)") })
+        }
         return """
         <details id="toewijzing" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="toewijzing-title">Toewijzing vastleggen</h3></summary>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.requestAssignment(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
         \(Form.select("law", "Wet", values, options: Law.allCases.filter(file.request.law.includes).map { ($0.rawValue, $0.label) }))
-        \(Form.select("productId", "Product", values, options: products.map { ($0.id!.uuidString, "\($0.name) – \($0.law.label), categorie \($0.categoryCode)") }))
-        \(Form.select("providerId", "Aanbieder", values, options: careOptions(organisations, file, periods), hint: "Of de toewijzing binnen het netwerk valt, volgt uit het lidmaatschap op de startdatum."))
+        \(Form.select("productId", "Product", values, groups: productGroups))
+        \(Form.select("providerId", "Aanbieder", values, groups: careOptions(organisations, file, memberships), hint: "Of de toewijzing binnen het netwerk valt, volgt uit het lidmaatschap op de startdatum."))
         \(Form.text("hoursPerWeek", "Uren per week", values, hint: "Bijvoorbeeld 3 of 2,5"))
         \(Form.text("startDate", "Startdatum", values, type: "date"))
         \(Form.text("endDate", "Einddatum", values, type: "date", need: .optional))
@@ -94,16 +114,23 @@ enum CaseForms {
         """
     }
 
-    static func referral(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], open: Bool) -> Markup {
+    /// Pre-filled from the meeting's decision: the welfare partner and the activity it named.
+    static func referral(_ req: Request, _ file: CaseFile, _ state: FormState, organisations: [Organisation], memberships: [MembershipPeriod],
+                         open: Bool) -> Markup {
         let id = file.request.id!
-        let welfare = organisations.filter { $0.kind == .welfare || $0.kind == .socialBase }.map { ($0.id!.uuidString, $0.name) }
         var values = state
-        if values["date"].isEmpty && state.errors.isEmpty { values.values["date"] = CalendarDate.today().description }
+        if state.errors.isEmpty {
+            if values["date"].isEmpty { values.values["date"] = CalendarDate.today().description }
+            if values["partnerId"].isEmpty, let welfare = file.outcomes.first(where: { $0.kind == .welfare }) {
+                values.values["partnerId"] = welfare.$organisation.id?.uuidString ?? ""
+                values.values["activity"] = welfare.activity ?? ""
+            }
+        }
         return """
         <details id="toeleiding" class="step"\(Markup(raw: open ? " open" : ""))><summary><h3 id="toeleiding-title">Toeleiding naar welzijn vastleggen</h3></summary>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.requestReferral(id).path)" novalidate>\(Form.csrf(req))\(Form.hidden("version", String(file.request.version)))
-        \(Form.select("partnerId", "Welzijnspartner", values, options: welfare))
+        \(Form.select("partnerId", "Welzijnspartner", values, groups: welfareOptions(organisations, file, memberships)))
         \(Form.text("activity", "Activiteit", values))
         \(Form.text("date", "Datum", values, type: "date"))
         \(Form.select("status", "Status", values, options: ReferralStatus.allCases.map { ($0.rawValue, $0.label) }, blank: nil))

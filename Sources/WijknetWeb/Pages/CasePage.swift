@@ -41,8 +41,9 @@ enum CasePage {
         // with errors, is open.
         func open(_ state: FormState, primary: Bool) -> Bool { !state.errors.isEmpty || (primary && !forms.hasErrors) }
         var actions: [Markup] = []
+        let memberships = try await Membership.query(on: req.db).all().map(\.period)
         if canWrite && (events.contains(.routeDirect) || events.contains(.routeToMeeting)) {
-            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, memberships: try await Membership.query(on: req.db).all().map(\.period),
+            actions.append(CaseForms.route(req, file, forms.route, organisations: organisations, memberships: memberships,
                                            directAllowed: events.contains(.routeDirect),
                                            open: open(forms.route, primary: r.status == .registered)))
         }
@@ -51,14 +52,14 @@ enum CasePage {
         if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)), let upcoming {
             actions.append("<p class=\"step\">Het verzoek staat op de agenda van het overleg van \(upcoming.dutch); het besluit leg je vast op of na die dag.</p>")
         } else if events.contains(.decide) && (canWrite || (user.role == .chair && r.status == .inMeeting)) {
-            actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations,
+            actions.append(try await CaseForms.decision(req, file, forms.decision, organisations: organisations, memberships: memberships,
                                                         open: open(forms.decision, primary: r.status == .inMeeting || r.status == .routed)))
         }
         if canWrite && events.contains(.startSupport) {
             let care = file.outcomes.contains { $0.kind == .indicatedCare }
-            actions.append(try await CaseForms.assignment(req, file, forms.assignment, organisations: organisations,
+            actions.append(try await CaseForms.assignment(req, file, forms.assignment, organisations: organisations, memberships: memberships,
                                                           open: open(forms.assignment, primary: r.status == .decided && care)))
-            actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations,
+            actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations, memberships: memberships,
                                               open: open(forms.referral, primary: r.status == .decided && !care)))
         }
         // Closing is never the next step: it sits apart, below the steps, and asks to confirm.

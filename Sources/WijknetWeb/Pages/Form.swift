@@ -104,13 +104,27 @@ enum Form {
         """
     }
 
+    /// Options under a heading (`<optgroup>`), or without one when `label` is nil.
+    struct OptionGroup {
+        let label: String?
+        let options: [(value: String, label: String)]
+    }
+
     static func select(_ name: String, _ label: String, _ state: FormState, options: [(value: String, label: String)],
+                       need: Need = .required, blank: String? = "Kies…", hint: String? = nil) -> Markup {
+        select(name, label, state, groups: [OptionGroup(label: nil, options: options)], need: need, blank: blank, hint: hint)
+    }
+
+    static func select(_ name: String, _ label: String, _ state: FormState, groups: [OptionGroup],
                        need: Need = .required, blank: String? = "Kies…", hint: String? = nil) -> Markup {
         let d = describedBy(name, state, hint: need.hint(hint))
         let current = state[name]
         let blankOption: Markup = blank.map { "<option value=\"\">\($0)</option>" } ?? .empty
-        let opts = options.map { o -> Markup in
-            "<option value=\"\(o.value)\"\(Markup(raw: o.value == current ? " selected" : ""))>\(o.label)</option>"
+        let opts = groups.map { group -> Markup in
+            let options = group.options.map { o -> Markup in
+                "<option value=\"\(o.value)\"\(Markup(raw: o.value == current ? " selected" : ""))>\(o.label)</option>"
+            }
+            return group.label.map { "<optgroup label=\"\($0)\">\(options)</optgroup>" } ?? "\(options)"
         }
         let req: Markup = need.isRequired ? " required" : ""
         return """
