@@ -45,10 +45,14 @@ extension AppTests {
 
                 // MUT: the membership ends; an end before the start is refused first.
                 let endPath = "/beheer/netwerken/\(network.uuidString)/leden/\(membership.id!.uuidString)/beeindigen"
-                let early = try await admin.post(endPath, ["endDate": start.adding(days: -1).description])
+                let early = try await admin.post(endPath, ["endDate": start.adding(days: -1).description, "confirm": "ja"])
                 #expect(early.status == .unprocessableEntity)
                 #expect(early.body.string.contains("vóór de startdatum"))
-                let ended = try await admin.post(endPath, ["endDate": start.adding(days: 10).description])
+                // Ending asks to confirm first, and changes nothing until then.
+                let asked = try await admin.post(endPath, ["endDate": start.adding(days: 10).description])
+                #expect(asked.status == .ok && asked.body.string.contains("class=\"danger\">Ja, beëindigen per \(start.adding(days: 10).dutch)</button>"))
+                #expect(try await Membership.find(membership.id, on: app.db)?.end == nil)
+                let ended = try await admin.post(endPath, ["endDate": start.adding(days: 10).description, "confirm": "ja"])
                 #expect(ended.status == .seeOther)
 
                 // validate: the earlier assignment stays inside; a new one after the end is outside.

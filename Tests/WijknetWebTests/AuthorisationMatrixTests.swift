@@ -102,7 +102,7 @@ extension AppTests {
             "POST /api/v1/imports/assignments": .historyImport,
             "GET /import/zrm2010": .zrmImport, "POST /import/zrm2010": .zrmImport, "POST /api/v1/imports/zrm2010": .zrmImport,
             "GET /import/dossiers": .caseHistoryImport, "POST /import/dossiers": .caseHistoryImport, "POST /api/v1/imports/cases": .caseHistoryImport,
-            "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "POST /raadsbrief/teksten": .letterWrite,
+            "GET /raadsbrief": .figures, "GET /raadsbrief.md": .figures, "GET /raadsbrief/print.css": .figures, "POST /raadsbrief/teksten": .letterWrite,
             "GET /enquete": .surveyRead, "POST /enquete/rondes": .surveyManage, "GET /enquete/rondes/:id": .surveyAnswer,
             "POST /enquete/rondes/:id": .surveyAnswer, "POST /enquete/rondes/:id/sluiten": .surveyManage,
             "GET /enquete/rondes/:id/resultaten": .figures, "GET /enquete/vragen": .surveyManage, "POST /enquete/vragen": .surveyManage,

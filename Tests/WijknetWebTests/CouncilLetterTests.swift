@@ -9,6 +9,24 @@ import VaporTesting
 
 extension AppTests {
     @Suite struct CouncilLetterTests {
+        /// Printed, every page names the municipality and the letter, and is numbered (issue 13, point 8).
+        @Test func thePrintedLetterHasARunningHeaderAndPageNumbers() async throws {
+            try await withApp { app, _ in
+                let analyst = try await PageSession.signIn(app, as: "analist")
+                let page = try await analyst.get("/raadsbrief").body.string
+                let link = try #require(page.range(of: "<link rel=\"stylesheet\" href=\"/raadsbrief/print.css?"))
+                let href = String(page[link.upperBound...].prefix { $0 != "\"" })
+                let css = try await analyst.get("/raadsbrief/print.css?" + CouncilLetterTests.unescape(href))
+                #expect(css.headers.contentType?.subType == "css")
+                let municipality = try #require(try await Municipality.query(on: app.db).sort(\.$name).first())
+                #expect(css.body.string.contains("@top-left { content: \"Gemeente \(municipality.name) · Voortgang wijknetwerken"))
+                #expect(css.body.string.contains("counter(page) \" van \" counter(pages)"))
+                #expect(CouncilLetter.cssString("Gemeente \"X\"\n</style>") == "Gemeente \\\"X\\\"\\a \\3c /style\\3e ")
+            }
+        }
+
+        static func unescape(_ text: String) -> String { text.replacingOccurrences(of: "&amp;", with: "&") }
+
         @Test func policyStaffWriteTheTextsAndEveryoneWhoSeesFiguresReadsTheLetter() async throws {
             try await withApp { app, world in
                 // setup

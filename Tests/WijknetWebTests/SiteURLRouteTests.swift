@@ -18,7 +18,7 @@ extension AppTests {
                     .dashboardCSV, .dashboardChart("k2"), .dashboardRequests("k2"), .historyImport, .zrm2010Import, .caseHistoryImport,
                     .profiles, .profileExport, .profileName(id), .requestEffects(id), .effectsDue, .dashboardEffects, .survey, .surveyRounds,
                     .surveyRound(id), .surveyRoundClose(id), .surveyResults(id), .surveyQuestions, .surveyQuestionDeactivate(id),
-                    .councilLetter, .councilLetterMarkdown, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
+                    .councilLetter, .councilLetterMarkdown, .councilLetterPrint, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
                     .sessionScript, .sessionKeepAlive]
         }()
 

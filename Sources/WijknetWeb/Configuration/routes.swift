@@ -65,6 +65,7 @@ func routes(_ app: Application) throws {
     signedIn.get(SiteURL.dashboardRequests, use: DashboardExtras.requests)
     signedIn.get(.councilLetter, use: CouncilLetterPage.show)
     signedIn.get(.councilLetterMarkdown, use: CouncilLetterPage.markdown)
+    signedIn.get(.councilLetterPrint, use: CouncilLetterPage.printStylesheet)
     signedIn.post(.councilLetterTexts, use: CouncilLetterPage.saveTexts)
     signedIn.get(.survey, use: SurveyPages.overview)
     signedIn.post(.surveyRounds, use: SurveyPages.openRound)

@@ -60,6 +60,7 @@ enum SiteURL {
     case surveyQuestionDeactivate(UUID)
     case councilLetter
     case councilLetterMarkdown
+    case councilLetterPrint
     case councilLetterTexts
     case audit
     case auditResident
@@ -134,6 +135,7 @@ enum SiteURL {
         case .surveyQuestionDeactivate(let id): ["enquete", "vragen", .value(id, "id"), "uit"]
         case .councilLetter: ["raadsbrief"]
         case .councilLetterMarkdown: ["raadsbrief.md"]
+        case .councilLetterPrint: ["raadsbrief", "print.css"]
         case .councilLetterTexts: ["raadsbrief", "teksten"]
         case .audit: ["audit"]
         case .auditResident: ["audit", "inwoner"]

@@ -156,7 +156,7 @@ enum AdminPages {
             let end: Markup = m.end.map { "\(CalendarDate($0)?.dutch ?? $0)" } ?? """
                 <form method="post" action="\(SiteURL.adminMembershipEnd(id, m.id!).path)" class="inline">\(Form.csrf(req))
                 <label for="end-\(m.id!.uuidString)" class="visually-hidden">Einddatum voor \(m.organisation.name)</label>
-                <input type="date" id="end-\(m.id!.uuidString)" name="endDate" required> <button type="submit">Lidmaatschap beëindigen</button></form>
+                <input type="date" id="end-\(m.id!.uuidString)" name="endDate" required> <button type="submit" class="danger">Lidmaatschap beëindigen…</button></form>
                 """
             return Table.row(["\(m.organisation.name)", "\(m.organisation.kind.label)", "\(m.ring.label)", "\(CalendarDate(m.start)?.dutch ?? m.start)",
                               end, "\(m.capacityHoursPerWeek.map(CasePage.hours) ?? "–")"])
@@ -195,9 +195,12 @@ enum AdminPages {
         }
     }
 
+    /// Ending a membership changes from that day whether care at the organisation counts as inside
+    /// the network, so the administrator confirms it first on a page of its own.
     @Sendable static func endMembership(req: Request) async throws -> Response {
         let network = try req.id()
         let endDate = try? req.content.get(String.self, at: "endDate")
+        guard (try? req.content.get(String.self, at: "confirm")) == "ja" else { return try await confirmEnd(req, network: network, endDate: endDate ?? "") }
         do {
             _ = try await service(req).endMembership(try req.id("membership"), MembershipEndInput(endDate: endDate))
             req.flash("Het lidmaatschap is beëindigd.")
@@ -205,6 +208,22 @@ enum AdminPages {
         } catch StoreError.invalid(let failure) {
             return try await renderNetwork(req, id: network, FormState(), endState: FormState(errors: failure.errors))
         }
+    }
+
+    static func confirmEnd(_ req: Request, network: UUID, endDate: String) async throws -> Response {
+        _ = try service(req)
+        let membershipID = try req.id("membership")
+        guard let membership = try await Catalogue.memberships(on: req.db, network: network).first(where: { $0.id == membershipID }) else {
+            throw StoreError.notFound(what: "lidmaatschap")
+        }
+        let day = CalendarDate(endDate)?.dutch ?? endDate
+        return Layout.page("Lidmaatschap beëindigen", req, """
+        <h1>Lidmaatschap van \(membership.organisation.name) beëindigen?</h1>
+        <p>Vanaf de dag na \(day) is \(membership.organisation.name) geen netwerkpartner meer. Nieuwe toewijzingen vallen dan buiten het
+        netwerk; wat al liep, blijft zoals het was. De geschiedenis van het lidmaatschap blijft bewaard.</p>
+        <form method="post" action="\(SiteURL.adminMembershipEnd(network, membershipID).path)">\(Form.csrf(req))\(Form.hidden("endDate", endDate))\(Form.hidden("confirm", "ja"))
+        <button type="submit" class="danger">Ja, beëindigen per \(day)</button> <a href="\(SiteURL.adminNetwork(network).path)">Annuleren</a></form>
+        """)
     }
 
     // MARK: products

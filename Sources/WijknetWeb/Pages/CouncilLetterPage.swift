@@ -60,7 +60,7 @@ enum CouncilLetterPage {
             \(fields)<button type="submit">Teksten opslaan</button></form></section>
             """
         }
-        let response = Layout.page(letter.title, req, flash: flash, """
+        let response = Layout.page(letter.title, req, flash: flash, stylesheet: "\(SiteURL.councilLetterPrint.path)?\(selection.queryString)", """
         <form method="get" action="\(SiteURL.councilLetter.path)" class="filters no-print" aria-label="Raadsbrief kiezen">
         \(Form.select("municipalityId", "Gemeente", choice, options: municipalities.map { ($0.id!.uuidString, $0.name) }, blank: nil))
         \(Form.select("period", "Kwartaal", choice, options: quarters.map { ($0.description, $0.dutch) }, blank: nil))
@@ -82,6 +82,16 @@ enum CouncilLetterPage {
         headers.contentType = HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"raadsbrief-\(selection.quarter).md\"")
         return Response(status: .ok, headers: headers, body: .init(string: letter.markdown))
+    }
+
+    /// `/raadsbrief/print.css`: the letter's running header and page numbers when printed.
+    @Sendable static func printStylesheet(req: Request) async throws -> Response {
+        try FigureRequest.requireFigures(req)
+        let selection = try await selection(req, values: values(req))
+        let letter = try await CouncilLetter.load(db: req.db, actor: try req.actor(), municipality: selection.municipality, quarter: selection.quarter)
+        let response = Response(status: .ok, body: .init(string: letter.printCSS))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        return response
     }
 
     @Sendable static func saveTexts(req: Request) async throws -> Response {

@@ -4,8 +4,9 @@ import WijknetStore
 
 /// The frame of every page: skip link, header with the navigation for the user's role, main.
 enum Layout {
-    static func page(_ title: String, _ req: Request, flash: String? = nil, _ content: Markup) -> Response {
-        let response = Response(status: .ok, body: .init(string: document(title, req, flash: flash, content).html))
+    /// `stylesheet`: one more, after the site's own (the council letter's print header).
+    static func page(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, _ content: Markup) -> Response {
+        let response = Response(status: .ok, body: .init(string: document(title, req, flash: flash, stylesheet: stylesheet, content).html))
         response.headers.contentType = .html
         return response
     }
@@ -13,7 +14,7 @@ enum Layout {
     /// The whole HTML document; `page` sends it, a streamed page sends it in two halves.
     /// A page with a form's error summary says so first in its title, as screen readers announce
     /// the title before anything else.
-    static func document(_ title: String, _ req: Request, flash: String? = nil, _ content: Markup) -> Markup {
+    static func document(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, _ content: Markup) -> Markup {
         let user = req.currentUser
         let nav: Markup = user.map { navigation(for: $0, req) } ?? .empty
         let message = flash ?? req.takeFlash()
@@ -27,6 +28,7 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(failed ? "Fout: " : "")\(title) – Wijknet</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        \(stylesheet.map { "<link rel=\"stylesheet\" href=\"\($0)\">" as Markup } ?? .empty)
         \(user == nil ? Markup.empty : "<script src=\"\(SiteURL.sessionScript.path)\" defer></script>")
         </head>
         <body>

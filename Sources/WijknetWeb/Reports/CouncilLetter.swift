@@ -31,6 +31,31 @@ struct CouncilLetter {
 
     var title: String { "Voortgang wijknetwerken, \(quarter.dutch)" }
 
+    /// Printed (A4): the municipality and the letter's title at the top of every page, the page
+    /// number and count at the bottom. A stylesheet of its own, as the names differ per letter.
+    var printCSS: String {
+        """
+        @media print {
+          @page {
+            @top-left { content: "\(Self.cssString("Gemeente \(municipality.name) · \(title)"))"; font: 8.5pt system-ui, sans-serif; color: #4a4a4a; }
+            @bottom-right { content: "Pagina " counter(page) " van " counter(pages); font: 8.5pt system-ui, sans-serif; color: #4a4a4a; }
+          }
+        }
+
+        """
+    }
+
+    /// Text as the inside of a CSS string: no quote, backslash or line break can end it early.
+    static func cssString(_ text: String) -> String {
+        text.unicodeScalars.map { c -> String in
+            switch c {
+            case "\"", "\\": "\\" + String(c)
+            case "\n", "\r", "<", ">": "\\" + String(c.value, radix: 16) + " "
+            default: String(c)
+            }
+        }.joined()
+    }
+
     /// Per line: this quarter, the quarter before, the same quarter a year before.
     var comparison: [(line: FigureLine, previous: FigureLine?, yearBefore: FigureLine?)] {
         let trend = view.trend

@@ -30,7 +30,7 @@ public enum CouncilLetterReport {
         return """
         <!DOCTYPE html>
         <html lang="nl"><head><meta charset="utf-8"><title>\(Markup.escape(letter.title))</title>
-        <style>\(String(decoding: StaticFile.css, as: UTF8.self))</style></head>
+        <style>\(String(decoding: StaticFile.css, as: UTF8.self))\(letter.printCSS)</style></head>
         <body><main>\(letter.html.html)</main></body></html>
         """
     }
