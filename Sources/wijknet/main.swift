@@ -17,7 +17,7 @@ do {
     try await configure(app, WijknetConfig(storage: storage, bsnKey: key, demo: options.demo,
                                            secureCookies: !options.demo && !options.insecureCookies,
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
-                                           apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate))
+                                           apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load()))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")

@@ -13,7 +13,7 @@ import VaporTesting
 /// Runs `body` against a fresh, migrated app: SQLite in memory, or PostgreSQL when
 /// `DATABASE_URL` is set (scripts/test runs the suite both ways).
 /// `sqliteFile` asks for a SQLite file instead of memory (several connections, as in production).
-func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, sqliteFile: Bool = false,
+func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, sqliteFile: Bool = false, branding: Branding = .none,
              _ body: (Application, DemoWorld) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
@@ -23,7 +23,7 @@ func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, s
         let storage = WijknetConfig.storage(databaseURL: ProcessInfo.processInfo.environment["DATABASE_URL"]
                                             ?? (sqliteFile ? "sqlite://\(file)" : "sqlite::memory:"))
         try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false,
-                                               apiRequestsPerMinute: apiRequestsPerMinute, signInsPerMinute: signInsPerMinute))
+                                               apiRequestsPerMinute: apiRequestsPerMinute, signInsPerMinute: signInsPerMinute, branding: branding))
         // Cheap hashes: the tests check the flow, not bcrypt's cost.
         app.passwords.use(.bcrypt(cost: 4))
         try await app.autoRevert().get()

@@ -19,7 +19,7 @@ extension AppTests {
                     .profiles, .profileExport, .profileName(id), .requestEffects(id), .effectsDue, .dashboardEffects, .survey, .surveyRounds,
                     .surveyRound(id), .surveyRoundClose(id), .surveyResults(id), .surveyQuestions, .surveyQuestionDeactivate(id),
                     .councilLetter, .councilLetterMarkdown, .councilLetterPrint, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
-                    .sessionScript, .sessionKeepAlive]
+                    .sessionScript, .sessionKeepAlive, .themeStylesheet, .logo]
         }()
 
         static func pattern(_ components: [PathComponent]) -> String { "/" + components.map(\.description).joined(separator: "/") }

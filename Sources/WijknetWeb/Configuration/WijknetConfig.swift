@@ -31,10 +31,12 @@ public struct WijknetConfig: Sendable {
     public var apiRequestsPerMinute: Int
     /// Sign-in attempts per minute from one address (pages and API together).
     public var signInsPerMinute: Int
+    /// The municipality's name, logo and colours on the pages.
+    public var branding: Branding
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
-                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30) {
+                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -45,6 +47,7 @@ public struct WijknetConfig: Sendable {
         self.followUpMonths = followUpMonths
         self.apiRequestsPerMinute = apiRequestsPerMinute
         self.signInsPerMinute = signInsPerMinute
+        self.branding = branding
     }
 
     /// The settings a municipality may change: `WIJKNET_PARTNER_ACCESS_DAYS`,

@@ -6,6 +6,8 @@ func routes(_ app: Application) throws {
     let config = app.wijknetConfig
     app.get(.stylesheet, use: StaticFile.stylesheet)
     app.get(.sessionScript, use: StaticFile.script)
+    app.get(.themeStylesheet, use: StaticFile.theme)
+    app.get(.logo, use: StaticFile.logo)
 
     let pages = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF())
     pages.get(.login, use: LoginPage.show)

@@ -11,7 +11,8 @@ enum BundledFile {
     }
 }
 
-/// The stylesheet and the one script (the session warning), served from the module's files.
+/// The stylesheet and the one script (the session warning), served from the module's files, and
+/// the municipality's theme and logo from the configuration.
 enum StaticFile {
     static let css: Data = (try? BundledFile.data("app", "css")) ?? Data()
     static let sessionScript: Data = (try? BundledFile.data("sessie", "js")) ?? Data()
@@ -22,6 +23,17 @@ enum StaticFile {
 
     @Sendable static func script(req: Request) async throws -> Response {
         serve(sessionScript, HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"]))
+    }
+
+    /// `/static/thema.css`: the municipality's own stylesheet (`WIJKNET_THEME_CSS`), empty without one.
+    @Sendable static func theme(req: Request) async throws -> Response {
+        serve(req.application.wijknetConfig.branding.themeCSS ?? Data(), HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"]))
+    }
+
+    /// `/static/logo`: the municipality's logo (`WIJKNET_LOGO`); none is a 404.
+    @Sendable static func logo(req: Request) async throws -> Response {
+        guard let logo = req.application.wijknetConfig.branding.logo else { throw Abort(.notFound) }
+        return serve(logo.data, logo.type)
     }
 
     private static func serve(_ data: Data, _ type: HTTPMediaType) -> Response {

@@ -68,6 +68,8 @@ enum SiteURL {
     case tokenRevoke(UUID)
     case stylesheet
     case sessionScript
+    case themeStylesheet
+    case logo
     case sessionKeepAlive
 
     /// The address, with its values filled in.
@@ -143,6 +145,8 @@ enum SiteURL {
         case .tokenRevoke(let id): ["api-tokens", .value(id, "id"), "intrekken"]
         case .stylesheet: ["static", "app.css"]
         case .sessionScript: ["static", "sessie.js"]
+        case .themeStylesheet: ["static", "thema.css"]
+        case .logo: ["static", "logo"]
         case .sessionKeepAlive: ["sessie", "verlengen"]
         }
     }

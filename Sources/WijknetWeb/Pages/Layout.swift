@@ -20,6 +20,7 @@ enum Layout {
         let message = flash ?? req.takeFlash()
         let flashBox: Markup = message.map { "<div class=\"flash\" role=\"status\">\($0)</div>" } ?? .empty
         let failed = content.html.contains(Form.errorSummaryStart)
+        let branding = req.application.wijknetConfig.branding
         let html: Markup = """
         <!DOCTYPE html>
         <html lang="nl">
@@ -28,12 +29,14 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(failed ? "Fout: " : "")\(title) – Wijknet</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
+        \(branding.themeCSS == nil ? Markup.empty : "<link rel=\"stylesheet\" href=\"\(SiteURL.themeStylesheet.path)\">")
         \(stylesheet.map { "<link rel=\"stylesheet\" href=\"\($0)\">" as Markup } ?? .empty)
         \(user == nil ? Markup.empty : "<script src=\"\(SiteURL.sessionScript.path)\" defer></script>")
         </head>
         <body>
         <a class="skip" href="#inhoud">Naar de inhoud</a>
-        <header class="site"><a class="brand" href="/">Wijknet</a>\(nav)</header>
+        <header class="site"><a class="brand" href="/">\(branding.logo == nil ? Markup.empty : "<img src=\"\(SiteURL.logo.path)\" alt=\"\">")\
+        Wijknet\(branding.organisationName.map { " <span class=\"organisation\">\($0)</span>" as Markup } ?? .empty)</a>\(nav)</header>
         \(user == nil ? Markup.empty : sessionWarning(req))
         <main id="inhoud">
         \(flashBox)
