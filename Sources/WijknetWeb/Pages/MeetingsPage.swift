@@ -28,11 +28,13 @@ enum MeetingsPage {
         let entries = try view.entries()
         // Partners see the agenda the meeting discusses; a case file only when their organisation is involved.
         let opensCases = CasePolicy.plansMeetings(try req.actor().role)
+        // A decision is recorded once the meeting has been held; before that the item is prepared.
+        let held = (CalendarDate(view.meeting.date) ?? .today()) <= .today()
         let rows = zip(entries, view.items).map { e, item -> Markup in
             let who: Markup = e.residentName.map { "\($0)" } ?? "<em>Zonder naam</em> (\(e.ageBand))"
             let urgency: Markup = e.urgency == .high ? "<strong class=\"badge urgent\">\(e.urgency.label)</strong>" : "\(e.urgency.label)"
             let about: Markup = opensCases ? "<p class=\"agenda-summary\">\(String(item.request.summary.prefix(280)))\(item.request.summary.count > 280 ? "…" : "")</p>" : .empty
-            let action: Markup = opensCases ? "<a href=\"\(SiteURL.request(e.requestId).path)\">\(e.decided ? "Bekijken" : "Besluit vastleggen")</a>" : .empty
+            let action: Markup = opensCases ? "<a href=\"\(SiteURL.request(e.requestId).path)\">\(e.decided ? "Bekijken" : held ? "Besluit vastleggen" : "Voorbereiden")</a>" : .empty
             return Table.row(["\(who)\(about)", "\(CalendarDate(item.request.intakeDate)?.dutch ?? item.request.intakeDate)", "\(e.districtName)",
                               "\(e.law.label)", urgency, "\(e.lifeDomains.map(\.label).joined(separator: ", "))", "\(e.decided ? "Besproken" : "Open")", action])
         }
