@@ -49,8 +49,12 @@ final class PageSession: @unchecked Sendable {
         return result!
     }
 
+    /// What the browser says about where a request came from; a form on our own page is `same-origin`.
+    var fetchSite = "same-origin"
+
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
+        headers.add(name: "Sec-Fetch-Site", value: fetchSite)
         if let cookie { headers.add(name: .cookie, value: cookie) }
         return headers
     }

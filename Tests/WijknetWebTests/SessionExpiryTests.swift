@@ -96,6 +96,27 @@ extension AppTests {
             }
         }
 
+        /// A form another site made the browser send (cross-site request forgery) is not kept: the
+        /// user would otherwise be one click from sending it with a valid token.
+        @Test func aFormFromAnotherSiteIsNotOfferedAgain() async throws {
+            try await withApp { app, world in
+                let (coach, form) = try await Self.newRequestForm(app, world)
+                coach.fetchSite = "cross-site"
+                let forged = try await coach.post("/verzoeken/nieuw", form, csrf: "geraden")
+                #expect(forged.status == .forbidden)
+                #expect(!forged.body.string.contains("Huurachterstand") && !forged.body.string.contains("Opnieuw versturen"))
+                coach.cookie = nil
+                let signedOut = try await coach.post("/verzoeken/nieuw", form)
+                #expect(!Self.hiddenFields(signedOut.body.string, formAction: "/inloggen").contains { $0.0 == "bewaard" })
+                // The way back is a page: a case step's address answers only POST, its case page GET.
+                coach.cookie = nil
+                let step = try await coach.post("/verzoeken/\(UUID().uuidString)/route", ["route": "meeting"], csrf: "oud")
+                let back = Self.hiddenFields(step.body.string, formAction: "/inloggen").first { $0.0 == "terug" }?.1
+                #expect(back?.hasPrefix("/verzoeken/") == true && back?.hasSuffix("/route") == false)
+                #expect(try await SupportRequest.query(on: app.db).count() == 0)
+            }
+        }
+
         @Test func signingInLeadsBackToThePageAskedForAndNowhereElse() async throws {
             try await withApp { app, _ in
                 let visitor = PageSession(app)

@@ -38,8 +38,15 @@ enum SessionPages {
             let state = FormState(errors: [.init("username", "Het inlogformulier was verlopen. Log opnieuw in.")])
             return try await LoginPage.render(req, state, carry: nil, status: .forbidden)
         }
-        let kept = req.headers.contentType == .urlEncodedForm ? req.body.string.flatMap(FormBody.init(urlEncoded:)).map(withoutSecrets) : nil
-        let carry = ReturnPath(path).map { Carry(back: $0, kept: kept) }
+        // Only a form from one of our own pages is offered again: a form another site made the
+        // browser send must not become one click away from being sent with a valid token.
+        let ownPage = req.headers.first(name: "Sec-Fetch-Site") == "same-origin"
+        let kept = ownPage && req.headers.contentType == .urlEncodedForm
+            ? req.body.string.flatMap(FormBody.init(urlEncoded:)).map(withoutSecrets) : nil
+        // Without what was typed (an upload, or another site's form) the way back is the page the
+        // form was on: the address itself if it is a page, else the nearest page above it.
+        let back = kept == nil ? pageAbove(path, in: req.application.routes) : path
+        let carry = ReturnPath(back).map { Carry(back: $0, kept: kept) }
         guard req.currentUser != nil else {
             var state = FormState()
             state.values["username"] = req.endedSession?.username ?? ""
@@ -55,7 +62,7 @@ enum SessionPages {
         guard let carry, let kept = carry.kept else {
             let response = Layout.page(title, req, """
             <h1>\(title)</h1><p>\(intro)</p>
-            <p>Een bestand moet je opnieuw kiezen. <a href="\(carry?.back.path ?? SiteURL.home.path)">Terug naar de pagina</a></p>
+            <p>Open het formulier opnieuw; een bestand kies je opnieuw. <a href="\(carry?.back.path ?? SiteURL.home.path)">Naar het formulier</a></p>
             """)
             response.status = status
             return response
@@ -73,6 +80,24 @@ enum SessionPages {
         """)
         response.status = status
         return response
+    }
+
+    /// `path` if a page (GET) answers it, else the nearest such address above it
+    /// (`/verzoeken/ID/route` → `/verzoeken/ID`), else the home page.
+    static func pageAbove(_ path: String, in routes: Routes) -> String {
+        let pages = routes.all.filter { $0.method == .GET }.map(\.path)
+        var segments = path.split(separator: "/").map(String.init)
+        while !segments.isEmpty {
+            let matches = pages.contains { pattern in
+                pattern.count == segments.count && zip(pattern, segments).allSatisfy { component, segment in
+                    if case .constant(let text) = component { return text == segment }
+                    return true
+                }
+            }
+            if matches { return "/" + segments.joined(separator: "/") }
+            segments.removeLast()
+        }
+        return SiteURL.home.path
     }
 
     /// A password is never written into a page, not even back to the one who typed it.
