@@ -25,6 +25,7 @@ do {
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(KeysCommand(), as: "keys")
+    app.asyncCommands.use(UsersCommand(), as: "users")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()

@@ -149,6 +149,9 @@ public enum CasePolicy {
     /// the network.
     public static func mayAdminister(_ role: Role) -> Bool { role == .admin }
 
+    /// Creating, changing and deactivating accounts; never one's own role or scope (`AccountService`).
+    public static func mayManageAccounts(_ role: Role) -> Bool { role == .admin }
+
     /// The collaboration survey (track 2): the analyst manages questions and rounds.
     public static func managesSurvey(_ role: Role) -> Bool { role == .analyst }
 

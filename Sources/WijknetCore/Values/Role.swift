@@ -21,4 +21,24 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .auditor: "Auditor"
         }
     }
+
+    /// The Dutch word an operator types on the command line (`--role beheerder`).
+    public var commandLineName: String {
+        switch self {
+        case .coach: "wijkcoach"
+        case .partner: "netwerkpartner"
+        case .chair: "voorzitter"
+        case .analyst: "beleidsadviseur"
+        case .council: "raadslid"
+        case .admin: "beheerder"
+        case .auditor: "auditor"
+        }
+    }
+
+    /// From the Dutch word, or the role's code (`admin`).
+    public init?(commandLineName text: String) {
+        let lower = text.lowercased()
+        guard let role = Role.allCases.first(where: { $0.commandLineName == lower || $0.rawValue == lower }) else { return nil }
+        self = role
+    }
 }

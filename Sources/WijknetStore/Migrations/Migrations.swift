@@ -26,5 +26,7 @@ public enum WijknetMigrations {
         UpdateOutsideReasonsAddRetired(),
         UpdateResidentsKeyBSNPerArea(),
         UpdateRequestsAddSourceID(),
+        UpdateUsersAddAccountFields(),
+        CreatePasswordLinks(),
     ]
 }

@@ -16,6 +16,12 @@ public final class User: Model, @unchecked Sendable {
     /// For a coach: the area of their team. For a chair: the area of their network.
     @OptionalParent(key: "area_id") public var area: Area?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @OptionalField(key: "email") public var email: String?
+    /// Set when the account's access ended: it can no longer sign in, its sessions and tokens stop.
+    @OptionalField(key: "deactivated_at") public var deactivatedAt: Date?
+    @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
+
+    public var isActive: Bool { deactivatedAt == nil }
 
     public init() {}
 

@@ -11,7 +11,7 @@ struct BearerUser: AsyncMiddleware {
         }
         guard let token = try await UserToken.query(on: request.db)
             .filter(\.$tokenHash == TokenHash.of(bearer.token)).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date())
-            .with(\.$user).first() else {
+            .with(\.$user).first(), token.user.isActive else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "Dit API-token is onbekend, ingetrokken of verlopen.")
         }
         request.currentUser = token.user

@@ -16,6 +16,9 @@ struct SessionUser: AsyncMiddleware {
             if now - lastSeen > Double(idleMinutes * 60) {
                 request.session.data = SessionData()
                 request.endedSession = EndedSession(username: user?.username)
+            } else if let user, !user.isActive {
+                // Deactivated: every session of the account ends at its next request.
+                request.session.data = SessionData()
             } else if let user {
                 request.currentUser = user
                 request.session.data["seen"] = String(Int(now))

@@ -38,11 +38,14 @@ enum SignIn {
         // Without an account the password is checked against a hash of the same cost, so the
         // time taken does not tell which names exist.
         let matches = try await request.password.async.verify(password, created: user?.passwordHash ?? dummyHash)
-        guard let user, matches else {
+        // A deactivated account answers as a wrong password: nothing tells it apart.
+        guard let user, matches, user.isActive else {
             try await refuse(user, .signInFailed, "Gebruikersnaam of wachtwoord onjuist", channel, on: request.db)
             throw Failure.wrongCredentials
         }
         try await SignInAttempts.reset(name, on: request.db)
+        user.lastSignInAt = Date()
+        try await user.save(on: request.db)
         return user
     }
 

@@ -39,4 +39,9 @@ extension RoutesBuilder {
     func get<Response: AsyncResponseEncodable>(_ url: (String) -> SiteURL, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
         on(.GET, url(""), use: handler)
     }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(_ url: (String) -> SiteURL, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
+        on(.POST, url(""), use: handler)
+    }
 }

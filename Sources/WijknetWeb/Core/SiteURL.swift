@@ -37,6 +37,11 @@ enum SiteURL {
     case adminProducts
     case adminReasons
     case adminReasonChange
+    case adminAccounts
+    case adminAccount(UUID)
+    case adminAccountPasswordLink(UUID)
+    case adminAccountDeactivate(UUID)
+    case passwordSet(String)
     case dashboard
     case dashboardDefinitions
     case dashboardCSV
@@ -114,6 +119,11 @@ enum SiteURL {
         case .adminProducts: ["beheer", "producten"]
         case .adminReasons: ["beheer", "redenen"]
         case .adminReasonChange: ["beheer", "redenen", "wijzigen"]
+        case .adminAccounts: ["beheer", "accounts"]
+        case .adminAccount(let id): ["beheer", "accounts", .value(id, "id")]
+        case .adminAccountPasswordLink(let id): ["beheer", "accounts", .value(id, "id"), "wachtwoordlink"]
+        case .adminAccountDeactivate(let id): ["beheer", "accounts", .value(id, "id"), "deactiveren"]
+        case .passwordSet(let token): ["wachtwoord", .value(token, "token")]
         case .dashboard: ["cijfers"]
         case .dashboardDefinitions: ["cijfers", "definities"]
         case .dashboardCSV: ["cijfers", "export.csv"]

@@ -63,14 +63,17 @@ enum Layout {
         case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
         case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
-        case .admin: links = [(.admin, "Beheer"), (.historyImport, "Import")]
+        case .admin: links = [(.admin, "Beheer"), (.adminAccounts, "Accounts"), (.historyImport, "Import")]
         case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.profiles, "Profielen"), (.historyImport, "Import")]
         case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
         let current = req.url.path
+        func matches(_ path: String) -> Bool { current == path || (path != "/" && current.hasPrefix(path + "/")) }
+        // The most specific link is the current one: /beheer/accounts, not /beheer as well.
+        let currentLink = links.map(\.0.path).filter(matches).max { $0.count < $1.count }
         let items = links.map { link, label -> Markup in
-            let active = current == link.path || (link.path != "/" && current.hasPrefix(link.path + "/"))
+            let active = link.path == currentLink
             return "<li><a href=\"\(link.path)\"\(Markup(raw: active ? " aria-current=\"page\"" : ""))>\(label)</a></li>"
         }
         return """

@@ -28,4 +28,9 @@ extension Request {
     func caseHistoryImport() throws -> CaseHistoryImport {
         CaseHistoryImport(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
     }
+
+    func accountService() throws -> AccountService {
+        let app = application
+        return AccountService(db: db, actor: try actor(), channel: auditChannel, hasher: { try app.password.hash($0) })
+    }
 }
