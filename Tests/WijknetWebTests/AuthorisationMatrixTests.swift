@@ -56,7 +56,9 @@ extension AppTests {
         }
 
         static let rules: [String: Rule] = [
-            "GET /static/app.css": .open, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
+            "GET /static/app.css": .open, "GET /wachtwoord/:token": .open, "POST /wachtwoord/:token": .open,
+            "GET /beheer/accounts": .admin, "POST /beheer/accounts": .admin, "GET /beheer/accounts/:id": .admin, "POST /beheer/accounts/:id": .admin,
+            "POST /beheer/accounts/:id/wachtwoordlink": .admin, "POST /beheer/accounts/:id/deactiveren": .admin, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
             "GET /api/v1/openapi.json": .open, "POST /api/v1/tokens": .open,
             "POST /uitloggen": .signedIn, "POST /sessie/verlengen": .signedIn, "GET /": .signedIn,
             "GET /api-tokens": .signedIn, "POST /api-tokens": .signedIn, "POST /api-tokens/:id/intrekken": .signedIn,
@@ -203,6 +205,12 @@ extension AppTests {
                 own["profile"] = profile.id!.uuidString
                 other["profile"] = own["profile"]
 
+                // An account of its own for the account routes: deactivating it disturbs no one.
+                let spare = User(username: "matrix.extra", displayName: "Extra", role: .analyst, passwordHash: "x")
+                try await spare.create(on: app.db)
+                own["account"] = spare.id!.uuidString
+                other["account"] = own["account"]
+
                 // MUT and validate, route by route.
                 var unclassified: [String] = []
                 for route in app.routes.all {
@@ -216,6 +224,8 @@ extension AppTests {
                     if ["POST /uitloggen", "POST /inloggen", "POST /api/v1/tokens"].contains(key) || key.contains("intrekken") { continue }
                     // The logo exists only when a municipality configured one (BrandingTests).
                     if key == "GET /static/logo" { continue }
+                    // A password link is a secret of its own, for anyone who holds it (AccountTests).
+                    if key.hasSuffix("/wachtwoord/:token") { continue }
                     if route.method == .DELETE { continue }
                     for (ids, isOwn) in [(own, true), (other, false)] {
                         let hasRecord = route.path.contains { if case .parameter = $0 { true } else { false } }
@@ -231,6 +241,8 @@ extension AppTests {
                             case ("id", _) where key.contains("/vragen/") || key.contains("/questions/"): return ids["question"]!
                             case ("id", _) where key.contains("/enquete/") || key.contains("/survey/"): return ids["round"]!
                             case ("id", _) where key.contains("/profielen/"): return ids["profile"]!
+                            case ("id", _) where key.contains("/accounts/"): return ids["account"]!
+                            case ("token", _): return "geen-geldige-link"
                             case ("version", _), ("number", _): return "1"
                             case ("membership", _): return ids["membership"]!
                             case ("code", _) where key.contains("outside-reasons"): return "no-capacity"

@@ -13,10 +13,10 @@ final class PageSession: @unchecked Sendable {
     init(_ app: Application) { self.app = app }
 
     /// Signs in through the login form.
-    static func signIn(_ app: Application, as username: String) async throws -> PageSession {
+    static func signIn(_ app: Application, as username: String, password: String = DemoPassword.value) async throws -> PageSession {
         let session = PageSession(app)
         _ = try await session.get("/inloggen")
-        let res = try await session.post("/inloggen", ["username": username, "password": DemoPassword.value])
+        let res = try await session.post("/inloggen", ["username": username, "password": password])
         #expect(res.status == .seeOther, "sign-in as \(username)")
         // Follow the redirect, as a browser does: signing in issued a new form token.
         _ = try await session.get("/")
