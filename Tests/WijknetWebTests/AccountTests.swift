@@ -113,3 +113,35 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.AccountTests {
+    @Test func theAPIManagesAccountsToo() async throws {
+        try await withApp { app, world in
+            let admin = try await token(app, "beheer")
+            var id = ""
+            try await app.testing().test(.POST, "/api/v1/accounts", headers: admin, beforeRequest: {
+                try $0.content.encode(JSON(["username": "partner.api", "displayName": "Partner API", "role": "partner",
+                                            "organisationId": world.areas[0].wmoProviders[0].uuidString]))
+            }) { res in
+                #expect(res.status == .created)
+                let body = object(res)
+                id = body["id"] as? String ?? ""
+                #expect((body["passwordLink"] as? String)?.contains("/wachtwoord/") == true)
+            }
+            try await app.testing().test(.POST, "/api/v1/accounts", headers: admin, beforeRequest: {
+                try $0.content.encode(JSON(["username": "partner.api", "displayName": "X", "role": "partner"]))
+            }) { res in
+                #expect(res.status == .unprocessableEntity)
+                #expect(Set(problemFields(res)) == ["organisationId"] || problemFields(res).contains("username"))
+            }
+            try await app.testing().test(.GET, "/api/v1/accounts?role=partner&q=api", headers: admin) { res in
+                #expect((object(res)["items"] as? [[String: Any]])?.compactMap { $0["username"] as? String } == ["partner.api"])
+                #expect((object(res)["items"] as? [[String: Any]])?.first?["passwordLink"] == nil, "a link is shown once")
+            }
+            try await app.testing().test(.POST, "/api/v1/accounts/\(id)/deactivate", headers: admin) { res in #expect(res.status == .noContent) }
+            try await app.testing().test(.GET, "/api/v1/accounts/\(id)", headers: admin) { res in #expect(object(res)["active"] as? Bool == false) }
+            let coach = try await token(app, "coach.noordwest")
+            try await app.testing().test(.GET, "/api/v1/accounts", headers: coach) { res in #expect(res.status == .forbidden) }
+        }
+    }
+}

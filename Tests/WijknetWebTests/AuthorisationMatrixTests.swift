@@ -58,7 +58,9 @@ extension AppTests {
         static let rules: [String: Rule] = [
             "GET /static/app.css": .open, "GET /wachtwoord/:token": .open, "POST /wachtwoord/:token": .open,
             "GET /beheer/accounts": .admin, "POST /beheer/accounts": .admin, "GET /beheer/accounts/:id": .admin, "POST /beheer/accounts/:id": .admin,
-            "POST /beheer/accounts/:id/wachtwoordlink": .admin, "POST /beheer/accounts/:id/deactiveren": .admin, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
+            "POST /beheer/accounts/:id/wachtwoordlink": .admin, "POST /beheer/accounts/:id/deactiveren": .admin,
+            "GET /api/v1/accounts": .admin, "POST /api/v1/accounts": .admin, "GET /api/v1/accounts/:id": .admin, "PATCH /api/v1/accounts/:id": .admin,
+            "POST /api/v1/accounts/:id/deactivate": .admin, "POST /api/v1/accounts/:id/password-link": .admin, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
             "GET /api/v1/openapi.json": .open, "POST /api/v1/tokens": .open,
             "POST /uitloggen": .signedIn, "POST /sessie/verlengen": .signedIn, "GET /": .signedIn,
             "GET /api-tokens": .signedIn, "POST /api-tokens": .signedIn, "POST /api-tokens/:id/intrekken": .signedIn,

@@ -133,4 +133,5 @@ func routes(_ app: Application) throws {
     EffectsAPI.register(authed)
     ZRMAPI.register(authed)
     ProfilesAPI.register(authed)
+    AccountsAPI.register(authed)
 }

@@ -58,6 +58,10 @@ enum APIPath: String, CaseIterable, Sendable {
     case profileSet = "/profiles/{version}"
     case profile = "/profiles/{version}/{number}"
     case zrmExport = "/zrm-assessments/export"
+    case accounts = "/accounts"
+    case account = "/accounts/{id}"
+    case accountDeactivate = "/accounts/{id}/deactivate"
+    case accountPasswordLink = "/accounts/{id}/password-link"
 
     /// Where every API path starts.
     static let root = "/api/v1"
