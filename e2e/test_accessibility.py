@@ -41,7 +41,7 @@ def test_login_page(driver, base_url):
                          "/cijfers", "/cijfers?period=2026-01-01..2025-01-01", "/cijfers/K1/verzoeken", "/effectmetingen", "/enquete"]),
     ("raad", ["/cijfers", "/cijfers/definities", "/raadsbrief", "/cijfers/effecten"]),
     ("analist", ["/raadsbrief", "/enquete", "/enquete/vragen", "/import/toewijzingen", "/profielen"]),
-    ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten"]),
+    ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten", "/beheer/accounts"]),
     ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),
 ])
 def test_pages(driver, base_url, username, paths):

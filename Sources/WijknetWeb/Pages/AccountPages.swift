@@ -6,7 +6,8 @@ import WijknetStore
 /// one-time links to set a password, and deactivates accounts.
 enum AccountPages {
     static let fields = ["username", "displayName", "email", "role", "areaId", "organisationId"]
-    static let filterNames = ["q", "role", "status"]
+    /// Not "role": the form for a new account on the same page has a field of that name.
+    static let filterNames = ["q", "filterRole", "status"]
 
     static func service(_ req: Request) throws -> AccountService {
         try req.authorise(CasePolicy.mayManageAccounts)
@@ -21,7 +22,7 @@ enum AccountPages {
         let service = try service(req)
         var values: [String: String] = [:]
         for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
-        let filter = AccountService.Filter(role: values["role"].flatMap(Role.init(rawValue:)), text: values["q"],
+        let filter = AccountService.Filter(role: values["filterRole"].flatMap(Role.init(rawValue:)), text: values["q"],
                                            includeDeactivated: values["status"] != "active")
         let page = try await service.list(filter, try req.paging())
         let rows = page.items.map { u -> Markup in
@@ -34,7 +35,7 @@ enum AccountPages {
         <h1>Accounts</h1>
         <form method="get" action="\(SiteURL.adminAccounts.path)" class="filters" role="search" aria-label="Accounts zoeken">
         \(Form.text("q", "Zoeken", filters, type: "search", need: .filter, hint: "In gebruikersnaam en naam"))
-        \(Form.select("role", "Rol", filters, options: Role.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
+        \(Form.select("filterRole", "Rol", filters, options: Role.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
         \(Form.select("status", "Status", filters, options: [("active", "Alleen actieve")], need: .filter, blank: "Alle"))
         <button type="submit">Zoeken</button></form>
         \(rows.isEmpty ? "<p>Geen accounts gevonden.</p>" as Markup
