@@ -98,5 +98,30 @@ extension AppTests {
                 #expect(try await other.get("/inwoners/\(UUID().uuidString)").status == .notFound)
             }
         }
+
+        /// Issue 15: the chair sees per core partner the agreed capacity against what runs.
+        @Test func theAgendaShowsEachPartnersCapacityAgainstWhatRuns() async throws {
+            try await withApp { app, world in
+                let ids = try await Self.meetingWithThreeItems(app, world)
+                let provider = world.areas[0].wmoProviders[0]
+                let membership = try #require(try await Membership.query(on: app.db).filter(\.$organisation.$id == provider)
+                    .filter(\.$network.$id == world.areas[0].networkID!).first())
+                membership.capacityHoursPerWeek = 4
+                try await membership.save(on: app.db)
+                let coach = try await token(app, "coach.noordwest")
+                try await Self.post(app, "/api/v1/requests/\(ids[0])/assignments", coach, [
+                    "law": "wmo", "productId": world.products[.wmo]!.basic.uuidString, "providerId": provider.uuidString, "hoursPerWeek": 5,
+                    "startDate": CalendarDate.today().description, "kind": "first"])
+                let chair = try await PageSession.signIn(app, as: "voorzitter.noordwest")
+                let meeting = try #require(try await AgendaItem.query(on: app.db).first()).$meeting.id
+                let agenda = try await chair.get("/overleggen/\(meeting.uuidString)").body.string
+                let name = try #require(try await Organisation.find(provider, on: app.db)).name
+                #expect(agenda.contains("Capaciteit van de netwerkpartners"))
+                #expect(agenda.contains("<td>\(name)</td><td>4</td><td>5</td><td><strong class=\"badge urgent\">125%, boven de afspraak</strong></td>"))
+                // Partners take part in the meeting but do not see each other's capacity.
+                let partner = try await PageSession.signIn(app, as: "partner.noordwest")
+                #expect(!(try await partner.get("/overleggen/\(meeting.uuidString)").body.string.contains("Capaciteit van de netwerkpartners")))
+            }
+        }
     }
 }

@@ -89,6 +89,29 @@ public struct MeetingService: Sendable {
         return (later ?? open.first)?.$request.id
     }
 
+    /// Per core partner of the meeting's network on the meeting's day: the capacity agreed in the
+    /// membership against the hours of the assignments inside this network that run that day.
+    /// Figures about organisations, no one's data: not an entry in the audit log.
+    public func capacity(_ meetingID: UUID) async throws -> [(organisation: Organisation, use: CapacityUse)] {
+        try requirePlanner()
+        let meeting = try await visibleMeeting(meetingID)
+        guard let day = CalendarDate(meeting.date) else { return [] }
+        let memberships = try await Membership.query(on: db).filter(\.$network.$id == meeting.$network.id).with(\.$organisation).all()
+            .filter { $0.ring == .core && $0.period.covers(day) }
+        let partners = memberships.map(\.$organisation.id)
+        guard !partners.isEmpty else { return [] }
+        let assignments = try await Assignment.query(on: db)
+            .join(SupportRequest.self, on: \Assignment.$request.$id == \SupportRequest.$id)
+            .filter(SupportRequest.self, \.$network.$id == meeting.$network.id)
+            .filter(\.$provider.$id ~~ partners).filter(\.$insideNetwork == true).all()
+        return memberships.map { m in
+            let own = assignments.filter { $0.$provider.id == m.$organisation.id }.compactMap { a -> (start: CalendarDate, end: CalendarDate?, hoursPerWeek: Double)? in
+                CalendarDate(a.start).map { ($0, a.end.flatMap(CalendarDate.init), a.hoursPerWeek) }
+            }
+            return (m.organisation, CapacityUse(agreedHours: m.capacityHoursPerWeek, runningHours: CapacityUse.runningHours(on: day, own)))
+        }.sorted { $0.organisation.name.localizedStandardCompare($1.organisation.name) == .orderedAscending }
+    }
+
     private func visibleMeeting(_ id: UUID) async throws -> Meeting {
         let networkIDs = try await networks().compactMap(\.id)
         guard let meeting = try await Meeting.query(on: db).filter(\.$id == id).with(\.$network).first(),

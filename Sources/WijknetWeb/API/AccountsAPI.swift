@@ -37,7 +37,7 @@ enum AccountsAPI {
             organisationId = user.$organisation.id
             active = user.isActive
             lastSignInAt = user.lastSignInAt
-            passwordLink = link.map { AccountPages.publicURL(req, SiteURL.passwordSet($0).path) }
+            passwordLink = link.map { req.publicURL(SiteURL.passwordSet($0).path) }
         }
     }
 
@@ -47,14 +47,7 @@ enum AccountsAPI {
         var status: String?
     }
 
-    struct PageDTO: Content {
-        let items: [AccountDTO]
-        let page: Int
-        let perPage: Int
-        let total: Int
-    }
-
-    @Sendable static func list(req: Request) async throws -> PageDTO {
+    @Sendable static func list(req: Request) async throws -> PageDTO<AccountDTO> {
         _ = try req.authorise(CasePolicy.mayManageAccounts)
         let query = try req.query.decode(ListQuery.self)
         var check = Checker()
@@ -63,7 +56,8 @@ enum AccountsAPI {
         try check.finish()
         let page = try await req.accountService().list(AccountService.Filter(role: role, text: query.q, includeDeactivated: query.status != "active"),
                                                        try req.paging())
-        return PageDTO(items: try page.items.map { try AccountDTO($0, req: req) }, page: page.page, perPage: page.perPage, total: page.total)
+        return PageDTO(items: try page.items.map { try AccountDTO($0, req: req) }, page: page.page, perPage: page.perPage,
+                       total: page.total, totalIsExact: page.totalIsExact)
     }
 
     /// The role is checked before the body is read, so a caller who may not manage accounts learns

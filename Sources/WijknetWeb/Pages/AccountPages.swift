@@ -100,7 +100,7 @@ enum AccountPages {
                              "areaId": user.$area.id?.uuidString ?? "", "organisationId": user.$organisation.id?.uuidString ?? ""]
         }
         let linkBox: Markup = link.map { token -> Markup in
-            let url = publicURL(req, SiteURL.passwordSet(token).path)
+            let url = req.publicURL(SiteURL.passwordSet(token).path)
             return """
             <div class="flash" role="status"><p>Geef deze link aan \(user.displayName). Hij werkt één keer en \(PasswordLink.lifetimeHours) uur lang;
             daarna is een nieuwe nodig. Wijknet toont hem maar één keer.</p><p><code>\(url)</code></p></div>
@@ -174,12 +174,6 @@ enum AccountPages {
         }
         req.flash("Het account \(user.username) is gedeactiveerd.")
         return req.redirect(to: SiteURL.adminAccount(id).path)
-    }
-
-    /// The address as the user will open it: this host, over HTTPS outside demo mode.
-    static func publicURL(_ req: Request, _ path: String) -> String {
-        let scheme = req.application.wijknetConfig.secureCookies ? "https" : "http"
-        return "\(scheme)://\(req.headers.first(name: .host) ?? "localhost")\(path)"
     }
 }
 

@@ -39,12 +39,34 @@ enum MeetingsPage {
                               "\(e.law.label)", urgency, "\(e.lifeDomains.map(\.label).joined(separator: ", "))", "\(e.decided ? "Besproken" : "Open")", action])
         }
         let date = CalendarDate(view.meeting.date).map(\.dutchWithWeekday) ?? view.meeting.date
+        let capacity = opensCases ? try await capacitySection(req, meetingID: try view.meeting.requireID()) : .empty
         return Layout.page("Overleg \(date)", req, """
         <h1>Wijknetwerkoverleg \(view.network.name), \(date)</h1>
         <p>Agenda: de oudste verzoeken eerst. Zonder toestemming van de inwoner staat het verzoek er zonder naam.</p>
         \(rows.isEmpty ? "<p>Nog geen agendapunten.</p>" as Markup
             : Table.make(.hidden("Agenda"), columns: ["Inwoner en vraag", "Keukentafelgesprek", "Wijk", "Wet", "Urgentie", "Leefgebieden", "Status", Table.hiddenColumn("Actie")],
                          rows: rows))
+        \(capacity)
         """)
+    }
+
+    /// What each core partner has agreed against what runs, so the chair sees who has room.
+    static func capacitySection(_ req: Request, meetingID: UUID) async throws -> Markup {
+        let partners = try await req.meetingService().capacity(meetingID)
+        guard !partners.isEmpty else { return .empty }
+        let rows = partners.map { partner, use -> Markup in
+            let share: Markup = use.share.map { s -> Markup in
+                let percent = "\(Int((s * 100).rounded()))%"
+                return use.isOver ? "<strong class=\"badge urgent\">\(percent), boven de afspraak</strong>" : "\(percent)"
+            } ?? "Geen afspraak"
+            return Table.row(["\(partner.name)", "\(use.agreedHours.map(CasePage.hours) ?? "–")", "\(CasePage.hours(use.runningHours))", share])
+        }
+        return """
+        <section aria-labelledby="capaciteit"><h2 id="capaciteit">Capaciteit van de netwerkpartners</h2>
+        <p>Per netwerkpartner in de kern: de uren per week uit het lidmaatschap, tegen de uren van de toewijzingen binnen dit netwerk die op
+        de dag van het overleg lopen.</p>
+        \(Table.make(.hidden("Capaciteit"), columns: ["Netwerkpartner", "Afgesproken (uur/week)", "Lopend (uur/week)", "Bezetting"], rows: rows))
+        </section>
+        """
     }
 }
