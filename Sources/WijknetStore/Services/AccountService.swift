@@ -56,7 +56,7 @@ public struct AccountService: Sendable {
             }
         }
         let total = try await query.count()
-        let items = try await query.copy().with(\.$area).with(\.$organisation).sort(\.$username).offset(paging.offset).limit(paging.perPage).all()
+        let items = try await query.copy().sort(\.$username).offset(paging.offset).limit(paging.perPage).all()
         return ResultPage(items: items, page: paging.page, perPage: paging.perPage, total: total, totalIsExact: true)
     }
 
