@@ -61,12 +61,7 @@ enum DashboardExtras {
             <td>\(r.law.label)</td><td>\(r.district.name)</td><td>\(r.status.label)</td></tr>
             """
         }
-        let base = "\(SiteURL.dashboardRequests(figure.code).path)?\(FigureQueryInput.queryString(query))"
-        let pager: Markup = """
-        <nav aria-label="Paginering"><ul class="pagination">\
-        \(result.page > 1 ? "<li><a href=\"\(base)&amp;page=\(result.page - 1)\">Vorige</a></li>" as Markup : .empty)\
-        \(result.hasNext ? "<li><a href=\"\(base)&amp;page=\(result.page + 1)\">Volgende</a></li>" as Markup : .empty)</ul></nav>
-        """
+        let pager = Pagination.nav(result, path: SiteURL.dashboardRequests(figure.code).path, queryString: FigureQueryInput.queryString(query))
         return Layout.page("Verzoeken achter \(figure.code)", req, """
         <h1>Verzoeken achter \(figure.code): \(figure.title)</h1>
         <p>\(figure.definition(period: query.period.dutch)) Je ziet alleen de verzoeken waar je zelf toegang toe hebt.</p>
