@@ -8,14 +8,13 @@ enum Table {
         case hidden(Markup)
     }
 
-    static func make(_ caption: Caption, columns: [Markup], rows: [Markup], class name: String? = nil) -> Markup {
+    static func make(_ caption: Caption, columns: [Markup], rows: [Markup]) -> Markup {
         let captionHTML: Markup = switch caption {
         case .shown(let text): "<caption>\(text)</caption>"
         case .hidden(let text): "<caption class=\"visually-hidden\">\(text)</caption>"
         }
         let heads = columns.map { "<th scope=\"col\">\($0)</th>" as Markup }
-        let open: Markup = name.map { "<table class=\"\($0)\" tabindex=\"0\">" } ?? "<table tabindex=\"0\">"
-        return "\(open)\(captionHTML)<thead><tr>\(heads)</tr></thead><tbody>\(rows)</tbody></table>"
+        return "<table tabindex=\"0\">\(captionHTML)<thead><tr>\(heads)</tr></thead><tbody>\(rows)</tbody></table>"
     }
 
     /// A column heading read by screen readers only, for a column of buttons or links.

@@ -37,7 +37,7 @@ enum LoginPage {
     }
 
     static func demoAccounts(_ req: Request) async throws -> Markup {
-        let users = try await User.query(on: req.db).sort(\.$role).sort(\.$username).all()
+        let users = try await User.query(on: req.db).filter(\.$deactivatedAt == nil).sort(\.$role).sort(\.$username).all()
         let rows = users.map { u -> Markup in "<tr><td>\(u.role.label)</td><td><code>\(u.username)</code></td><td>\(u.displayName)</td></tr>" }
         return """
         <section class="demo" aria-labelledby="demo-title"><h2 id="demo-title">Demo-accounts</h2>
