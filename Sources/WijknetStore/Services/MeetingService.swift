@@ -103,7 +103,9 @@ public struct MeetingService: Sendable {
         let assignments = try await Assignment.query(on: db)
             .join(SupportRequest.self, on: \Assignment.$request.$id == \SupportRequest.$id)
             .filter(SupportRequest.self, \.$network.$id == meeting.$network.id)
-            .filter(\.$provider.$id ~~ partners).filter(\.$insideNetwork == true).all()
+            .filter(\.$provider.$id ~~ partners).filter(\.$insideNetwork == true)
+            // Dates are ISO text, so "started by the day" is a text comparison; the end is checked below.
+            .filter(\.$start <= day.description).all()
         return memberships.map { m in
             let own = assignments.filter { $0.$provider.id == m.$organisation.id }.compactMap { a -> (start: CalendarDate, end: CalendarDate?, hoursPerWeek: Double)? in
                 CalendarDate(a.start).map { ($0, a.end.flatMap(CalendarDate.init), a.hoursPerWeek) }

@@ -27,17 +27,10 @@ struct BearerUser: AsyncMiddleware {
     static let lastUsedResolution: TimeInterval = 3600
 }
 
+/// API tokens are the store's random secrets (`TokenSecret`) with a recognisable prefix.
 enum TokenHash {
-    static func of(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func of(_ token: String) -> String { TokenSecret.hash(token) }
 
     /// A new random token: 32 bytes, base64url, with a recognisable prefix.
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let encoded = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-        return "wnk_" + encoded
-    }
+    static func newToken() -> String { "wnk_" + TokenSecret.random() }
 }

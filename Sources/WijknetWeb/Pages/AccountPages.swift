@@ -20,8 +20,7 @@ enum AccountPages {
 
     static func renderList(_ req: Request, _ state: FormState) async throws -> Response {
         let service = try service(req)
-        var values: [String: String] = [:]
-        for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
+        let values = req.queryValues(filterNames)
         let filter = AccountService.Filter(role: values["filterRole"].flatMap(Role.init(rawValue:)), text: values["q"],
                                            includeDeactivated: values["status"] != "active")
         let page = try await service.list(filter, try req.paging())

@@ -8,10 +8,7 @@ enum AuditPages {
     static let filterNames = ["username", "action", "from", "to", "subject", "subjectId"]
 
     @Sendable static func search(req: Request) async throws -> Response {
-        var values: [String: String] = [:]
-        for name in filterNames {
-            if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v }
-        }
+        let values = req.queryValues(filterNames)
         var state = FormState(values: values)
         let paging = try req.paging(defaultPerPage: AuditFilterInput.perPage)
         var result: ResultPage<AuditEntry>?

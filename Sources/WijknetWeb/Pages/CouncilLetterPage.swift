@@ -30,9 +30,7 @@ enum CouncilLetterPage {
     }
 
     static func values(_ req: Request) -> [String: String] {
-        var values: [String: String] = [:]
-        for name in ["municipalityId", "period"] { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
-        return values
+        req.queryValues(["municipalityId", "period"])
     }
 
     @Sendable static func show(req: Request) async throws -> Response {

@@ -180,6 +180,15 @@ extension Request {
         return values
     }
 
+    /// The named values of the query string that are not empty, for a list's filters.
+    func queryValues(_ names: [String]) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in names {
+            if let value = try? query.get(String.self, at: name), !value.isEmpty { values[name] = value }
+        }
+        return values
+    }
+
     func formList(_ name: String) -> [String] {
         (try? content.get([String].self, at: name)) ?? []
     }

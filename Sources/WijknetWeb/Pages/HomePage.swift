@@ -74,7 +74,6 @@ enum HomePage {
     }
 
     static func nextMeeting(_ req: Request) async throws -> Markup {
-        let today = CalendarDate.today()
         let meetings: [(meeting: WijknetStore.Meeting, items: Int, open: Int)]
         do {
             meetings = try await req.meetingService().meetings()
@@ -82,8 +81,7 @@ enum HomePage {
             // An account not (yet) placed in an area or organisation has no meetings; the home page still opens.
             return .empty
         }
-        guard let next = meetings.filter({ (CalendarDate($0.meeting.date) ?? today) >= today }).min(by: { $0.meeting.date < $1.meeting.date }),
-              let date = CalendarDate(next.meeting.date) else { return "<p>Er is nog geen volgend overleg gepland.</p>" }
+        guard let next = MeetingsPage.next(of: meetings), let date = CalendarDate(next.meeting.date) else { return "<p>Er is nog geen volgend overleg gepland.</p>" }
         let items = next.items == 1 ? "1 agendapunt" : "\(next.items) agendapunten"
         return "<p>Volgend overleg: <a href=\"\(SiteURL.meeting(next.meeting.id!).path)\">\(date.dutchWithWeekday)</a>, \(items).</p>"
     }

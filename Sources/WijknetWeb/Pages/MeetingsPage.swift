@@ -4,11 +4,16 @@ import WijknetStore
 
 /// `/overleggen`: the network's weekly meetings and each agenda.
 enum MeetingsPage {
+    /// The next meeting: today's, or else the first one after today.
+    static func next(of meetings: [(meeting: WijknetStore.Meeting, items: Int, open: Int)]) -> (meeting: WijknetStore.Meeting, items: Int, open: Int)? {
+        let today = CalendarDate.today().description
+        return meetings.filter { $0.meeting.date >= today }.min { $0.meeting.date < $1.meeting.date }
+    }
+
     /// Newest first; the next meeting (today or the first one after) is marked.
     @Sendable static func list(req: Request) async throws -> Response {
         let meetings = try await req.meetingService().meetings()
-        let today = CalendarDate.today()
-        let next = meetings.filter { (CalendarDate($0.meeting.date) ?? today) >= today }.min { $0.meeting.date < $1.meeting.date }?.meeting.id
+        let next = Self.next(of: meetings)?.meeting.id
         let rows = meetings.map { m -> Markup in
             let date = CalendarDate(m.meeting.date).map(\.dutchWithWeekday) ?? m.meeting.date
             let mark: Markup = m.meeting.id == next ? " <strong class=\"badge\">Volgend overleg</strong>" : .empty
@@ -56,7 +61,7 @@ enum MeetingsPage {
         guard !partners.isEmpty else { return .empty }
         let rows = partners.map { partner, use -> Markup in
             let share: Markup = use.share.map { s -> Markup in
-                let percent = "\(Int((s * 100).rounded()))%"
+                let percent = String(format: "%.0f%%", s * 100)
                 return use.isOver ? "<strong class=\"badge urgent\">\(percent), boven de afspraak</strong>" : "\(percent)"
             } ?? "Geen afspraak"
             return Table.row(["\(partner.name)", "\(use.agreedHours.map(CasePage.hours) ?? "–")", "\(CasePage.hours(use.runningHours))", share])

@@ -8,8 +8,7 @@ enum RequestsPage {
     static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q", "residentId", "openReferral"]
 
     @Sendable static func show(req: Request) async throws -> Response {
-        var values: [String: String] = [:]
-        for name in filterNames { if let v = try? req.query.get(String.self, at: name), !v.isEmpty { values[name] = v } }
+        let values = req.queryValues(filterNames)
         var state = FormState(values: values)
         let query = RequestListQuery(areaId: values["areaId"], networkId: values["networkId"], status: values["status"], law: values["law"],
                                      route: values["route"], from: values["from"], to: values["to"], q: values["q"],
