@@ -43,6 +43,7 @@ def test_login_page(driver, base_url):
     ("analist", ["/raadsbrief", "/enquete", "/enquete/vragen", "/import/toewijzingen", "/profielen"]),
     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten", "/beheer/accounts"]),
     ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),
+    ("partner.noordwest", ["/", "/postvak", "/postvak/gemeld", "/verzoeken"]),
 ])
 def test_pages(driver, base_url, username, paths):
     sign_in(driver, base_url, username)

@@ -122,10 +122,10 @@ def test_coach_walks_a_request_from_intake_to_assignment(driver, base_url, hold_
     driver.save_screenshot("/tmp/wijknet-case.png")
 
 
-def register_and_route(driver, base_url, given_name, bsn, summary):
-    """A coach registers a resident and a request and sends it to the network meeting."""
+def register_request(driver, base_url, given_name, family_name, bsn, summary, domain="housing", urgency=None, consent=False):
+    """A coach registers a resident and a Wmo request; the browser is left on the case page."""
     driver.get(base_url + "/inwoners/nieuw")
-    for field, value in {"givenName": given_name, "familyName": "Agenda", "bsn": bsn, "street": "Markt",
+    for field, value in {"givenName": given_name, "familyName": family_name, "bsn": bsn, "street": "Markt",
                          "houseNumber": "2", "postcode": "6811 AB", "city": "Arnhem"}.items():
         driver.find_element(By.ID, f"f-{field}").send_keys(value)
     set_value(driver, "f-birthDate", "1975-03-02")
@@ -133,10 +133,18 @@ def register_and_route(driver, base_url, given_name, bsn, summary):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
     driver.find_element(By.ID, "f-summary").send_keys(summary)
     Select(driver.find_element(By.ID, "f-law")).select_by_value("wmo")
-    Select(driver.find_element(By.ID, "f-urgency")).select_by_value("high")
-    driver.find_element(By.CSS_SELECTOR, "input[name='lifeDomains[]'][value='housing']").click()
-    driver.find_element(By.CSS_SELECTOR, "label[for='f-consentForMeeting']").click()
+    if urgency:
+        Select(driver.find_element(By.ID, "f-urgency")).select_by_value(urgency)
+    driver.find_element(By.CSS_SELECTOR, f"input[name='lifeDomains[]'][value='{domain}']").click()
+    if consent:
+        driver.find_element(By.CSS_SELECTOR, "label[for='f-consentForMeeting']").click()
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    return driver.current_url.split("#")[0]
+
+
+def register_and_route(driver, base_url, given_name, bsn, summary):
+    """A coach registers a resident and a request and sends it to the network meeting."""
+    register_request(driver, base_url, given_name, "Agenda", bsn, summary, urgency="high", consent=True)
     driver.find_element(By.CSS_SELECTOR, "label[for='f-route-meeting']").click()
     submit(driver, "route")
     return driver.current_url.split("#")[0]

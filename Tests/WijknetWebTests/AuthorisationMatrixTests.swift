@@ -51,6 +51,10 @@ extension AppTests {
             case zrmImport
             /// Importing the case history: the coach for their area, or an administrator.
             case caseHistoryImport
+            /// A partner's report on its organisation's own part of a case (`CaseAction.report`).
+            case caseReport
+            /// The partner organisation's inbox.
+            case partnerInbox
             case admin
             case audit
         }
@@ -76,7 +80,11 @@ extension AppTests {
             "POST /verzoeken/:id/afsluiten": .caseWrite,
             "PATCH /api/v1/requests/:id": .caseWrite, "POST /api/v1/requests/:id/route": .caseWrite,
             "POST /api/v1/requests/:id/assignments": .caseWrite, "POST /api/v1/requests/:id/referrals": .caseWrite,
-            "PATCH /api/v1/requests/:id/referrals/:referral": .caseWrite, "POST /api/v1/requests/:id/close": .caseWrite,
+            "PATCH /api/v1/requests/:id/referrals/:referral": .caseWrite,
+            "POST /verzoeken/:id/reactie": .caseReport, "POST /verzoeken/:id/zorg": .caseReport,
+            "POST /api/v1/requests/:id/direct-response": .caseReport, "PATCH /api/v1/requests/:id/assignments/:assignment": .caseReport,
+            "GET /postvak": .partnerInbox, "GET /postvak/gemeld": .partnerInbox, "GET /api/v1/inbox": .partnerInbox,
+            "GET /api/v1/inbox/reported": .partnerInbox, "POST /api/v1/requests/:id/close": .caseWrite,
             "POST /verzoeken/:id/besluit": .caseDecide, "POST /api/v1/requests/:id/decision": .caseDecide,
             "GET /inwoners": .residents, "POST /inwoners": .residents, "GET /inwoners/nieuw": .residents, "POST /inwoners/nieuw": .residents,
             "GET /verzoeken/nieuw": .residents, "POST /verzoeken/nieuw": .residents,
@@ -148,6 +156,8 @@ extension AppTests {
             case .letterWrite, .surveyManage, .profiles: return role == .analyst
             case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
             case .surveyAnswer: return [.coach, .chair, .partner].contains(role)
+            case .caseReport: return own && role == .partner
+            case .partnerInbox: return role == .partner
             case .admin: return role == .admin
             case .audit: return role == .auditor
             }
@@ -179,11 +189,23 @@ extension AppTests {
                                                                                           date: .today(), status: .proposed),
                                             userID: request.$coach.id)
                     try await referral.create(on: app.db)
+                    // Care with the area's first provider, on which its professional reports.
+                    let assignment = Assignment()
+                    assignment.$request.id = request.id!
+                    assignment.law = .wmo
+                    assignment.$product.id = try #require(try await Product.query(on: app.db).filter(\.$law == .wmo).first()?.id)
+                    assignment.$provider.id = area.wmoProviders[0]
+                    assignment.hoursPerWeek = 3
+                    assignment.start = CalendarDate.today().description
+                    assignment.kind = .first
+                    assignment.insideNetwork = true
+                    assignment.$createdBy.id = request.$coach.id
+                    try await assignment.create(on: app.db)
                     let meeting = try #require(try await AgendaItem.query(on: app.db).filter(\.$request.$id == request.id!).first())
                     let membership = try #require(try await Membership.query(on: app.db).filter(\.$network.$id == area.networkID!).first())
                     let values = ["request": id, "resident": request.$resident.id.uuidString, "meeting": meeting.$meeting.id.uuidString,
                                   "network": area.networkID!.uuidString, "membership": membership.id!.uuidString,
-                                  "referral": referral.id!.uuidString]
+                                  "referral": referral.id!.uuidString, "assignment": assignment.id!.uuidString]
                     if index == 0 { own = values } else { other = values }
                 }
 
@@ -250,6 +272,7 @@ extension AppTests {
                             case ("code", _) where key.contains("outside-reasons"): return "no-capacity"
                             case ("code", _): return "K1"
                             case ("referral", _): return ids["referral"]!
+                            case ("assignment", _): return ids["assignment"]!
                             default: return ids["request"]!
                             }
                         }.joined(separator: "/")

@@ -11,7 +11,7 @@ extension AppTests {
         static let addresses: [SiteURL] = {
             let id = UUID(), other = UUID()
             return [.home, .login, .logout, .requests, .newRequest, .request(id), .requestEdit(id), .requestRoute(id), .requestDecision(id),
-                    .requestAssignment(id), .requestReferral(id), .referralStatus(id, other), .requestClose(id), .residents, .newResident, .resident(id),
+                    .requestAssignment(id), .requestReferral(id), .referralStatus(id, other), .requestClose(id), .requestDirectResponse(id), .careReport(id), .inbox, .inboxReported, .residents, .newResident, .resident(id),
                     .residentEdit(id), .residentZRM(id), .residentErase(id), .residentMove(id), .residentExport(id), .residentExportJSON(id),
                     .meetings, .meeting(id), .admin, .adminAreas, .adminDistricts, .adminNetworks, .adminOrganisations, .adminNetwork(id),
                     .adminMembershipEnd(id, other), .adminProducts, .adminReasons, .adminReasonChange, .adminAccounts, .adminAccount(id), .adminAccountPasswordLink(id),

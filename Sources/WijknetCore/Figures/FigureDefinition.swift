@@ -56,7 +56,8 @@ public enum FigureDefinition: String, CaseIterable, Sendable {
     public var refinement: String? {
         switch self {
         case .k2: "Met een wetfilter tellen alleen eerste toewijzingen onder die wet."
-        case .k3, .k8: "Een toeleiding met status ‘Niet gestart’ telt niet als ondersteuning door welzijn."
+        case .k3: "Een toeleiding met status ‘Niet gestart’ of ‘Inwoner niet bereikt’ telt niet als ondersteuning door welzijn."
+        case .k8: "De start van een toewijzing is de werkelijke start die de aanbieder meldde, en zolang die niet gemeld is de geplande startdatum. Een toeleiding met status ‘Niet gestart’ of ‘Inwoner niet bereikt’ telt niet als ondersteuning door welzijn."
         case .k4, .k5, .k6, .k7: "Binnen het netwerk: de aanbieder was op de startdatum netwerkpartner in de kern van het netwerk van de wijk van het verzoek. Dat wordt bij het vastleggen bepaald, nooit ingetypt."
         case .k9: "Ook een toeleiding die niet gestart is telt mee: de inwoner heeft het verhaal dan wel verteld."
         case .k10: "Een verzoek met meerdere redenen telt bij elke reden één keer. De reden wordt gevraagd als het netwerkoverleg zorg buiten het netwerk plaatst, en de toewijzing neemt die reden over; zorg buiten het netwerk zonder reden (rechtstreeks, of van vóór het netwerk) telt als '\(OutsideReasonOption.notRecordedLabel)'."

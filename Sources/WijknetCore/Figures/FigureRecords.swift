@@ -38,10 +38,12 @@ public struct AssignmentRecord: Sendable, Equatable {
     public let insideNetwork: Bool
     /// The code of the reason a first assignment went outside the network.
     public let outsideReason: String?
+    /// The day care actually started, as the provider reported it; nil until they do.
+    public let careStarted: CalendarDate?
 
     public init(law: Law, kind: AssignmentKind = .first, level: ProductLevel = .basic, providerID: UUID = UUID(),
                 start: CalendarDate, end: CalendarDate? = nil, hoursPerWeek: Double = 3, insideNetwork: Bool,
-                outsideReason: String? = nil) {
+                outsideReason: String? = nil, careStarted: CalendarDate? = nil) {
         self.law = law
         self.kind = kind
         self.level = level
@@ -51,7 +53,11 @@ public struct AssignmentRecord: Sendable, Equatable {
         self.hoursPerWeek = hoursPerWeek
         self.insideNetwork = insideNetwork
         self.outsideReason = outsideReason
+        self.careStarted = careStarted
     }
+
+    /// When support began for K8: the reported actual start, otherwise the planned start.
+    public var supportStart: CalendarDate { careStarted ?? start }
 }
 
 /// One welfare referral (toeleiding), as the figures see it.
@@ -66,6 +72,7 @@ public struct ReferralRecord: Sendable, Equatable {
         self.status = status
     }
 
-    /// A referral the resident did not take up ("niet gestart") is not support by welfare.
-    public var counts: Bool { status != .declined }
+    /// A referral the resident did not take up, or the partner never reached them, is not support
+    /// by welfare.
+    public var counts: Bool { status.isSupport }
 }

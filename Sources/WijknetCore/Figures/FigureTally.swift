@@ -103,7 +103,7 @@ public struct FigureTally: Sendable, Equatable, Codable {
                 if !referrals.isEmpty { discussedWithWelfare += 1 }
             }
             if period.contains(request.intake) {
-                let starts = firsts.map(\.start) + referrals.map(\.date)
+                let starts = firsts.map(\.supportStart) + referrals.map(\.date)
                 if let start = starts.min() {
                     let days = request.intake.days(until: start)
                     if start <= asOf {

@@ -3,6 +3,9 @@ import Foundation
 /// What is done with a resident's data, as the audit log records it.
 public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case read, list, search, create, update, route, decide, assign, refer, close, export
+    /// A partner's report on its own part: a direct route accepted or declined, care started or
+    /// ended, a referral's result.
+    case report
     /// The resident's personal data removed: retention ended, or erased at their request.
     case erase
     /// A resident's record handed over to the area they moved to.
@@ -25,6 +28,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .assign: "Toewijzing vastgelegd"
         case .refer: "Toeleiding vastgelegd"
         case .close: "Afgesloten"
+        case .report: "Gemeld door partner"
         case .export: "Geëxporteerd"
         case .erase: "Geanonimiseerd"
         case .transfer: "Overgedragen"

@@ -57,6 +57,10 @@ public enum CaseAction: Sendable {
     /// Read what the resident answered in the questionnaire (track 3): the coach's working
     /// material, not the case's; partners and the chair see the case without it.
     case readMeasurements
+    /// Report on the organisation's own part (accept or decline a direct route, the start and end
+    /// of care, a referral's result): the partner professional, while their organisation is
+    /// involved. Which part is theirs the service checks on the record itself.
+    case report
     /// Read the request for the resident's own export (AVG art. 15), which covers every request
     /// about them, also those of the area they lived in before (`ResidentService.transfer`).
     case exportForResident
@@ -87,16 +91,18 @@ public enum CasePolicy {
         case (.coach, .exportForResident):
             // The team that holds the resident's record answers their request for access.
             return actor.areaID == facts.areaID || (facts.residentAreaID != nil && actor.areaID == facts.residentAreaID)
+        case (.coach, .report):
+            return false
         case (.coach, _):
             return actor.areaID == facts.areaID
         case (.chair, .read), (.chair, .decide):
             // The chair sees what the meeting of their network discusses, nothing else.
             return actor.areaID == facts.areaID && facts.onMeetingAgenda
-        case (.partner, .read):
+        case (.partner, .read), (.partner, .report):
             // Only while their organisation is involved, and a set period after.
             guard let organisation = actor.organisationID else { return false }
             return facts.involvements.contains { $0.organisationID == organisation && partnerAccess.isCurrent($0, on: today) }
-        case (.chair, .write), (.chair, .readMeasurements), (.chair, .exportForResident), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
+        case (.chair, .write), (.chair, .report), (.chair, .readMeasurements), (.chair, .exportForResident), (.partner, _), (.analyst, _), (.council, _), (.admin, _), (.auditor, _):
             return false
         }
     }

@@ -29,6 +29,8 @@ public enum RequestStatus: String, Codable, CaseIterable, Sendable {
 /// Something that happens to a request.
 public enum RequestEvent: String, Sendable, CaseIterable {
     case routeDirect
+    /// The partner of the direct route declines; the request goes back to the coach.
+    case declineDirect
     case routeToMeeting
     case decide
     case startSupport
@@ -37,6 +39,7 @@ public enum RequestEvent: String, Sendable, CaseIterable {
     var dutch: String {
         switch self {
         case .routeDirect: "direct routeren"
+        case .declineDirect: "als partner afwijzen"
         case .routeToMeeting: "naar het overleg sturen"
         case .decide: "een besluit vastleggen"
         case .startSupport: "een toewijzing of toeleiding vastleggen"
@@ -45,7 +48,8 @@ public enum RequestEvent: String, Sendable, CaseIterable {
     }
 }
 
-/// The request's state machine: registered → routed | inMeeting → decided → inProgress → closed.
+/// The request's state machine: registered → routed | inMeeting → decided → inProgress → closed;
+/// a partner that declines a direct route sends the request back to registered.
 public enum RequestLifecycle {
     public struct TransitionError: Error, Sendable, Equatable {
         public let from: RequestStatus
@@ -59,6 +63,7 @@ public enum RequestLifecycle {
     public static func next(after status: RequestStatus, on event: RequestEvent) throws(TransitionError) -> RequestStatus {
         switch (status, event) {
         case (.registered, .routeDirect): return .routed
+        case (.routed, .declineDirect): return .registered
         case (.registered, .routeToMeeting): return .inMeeting
         // A direct route can still turn out to need the meeting.
         case (.routed, .routeToMeeting): return .inMeeting

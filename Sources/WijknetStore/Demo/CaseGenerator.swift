@@ -64,6 +64,11 @@ public struct CaseGenerator: Sendable {
                 law: story.careLaw.rawValue, productId: (care.specialist ? products.specialist : products.basic).uuidString,
                 providerId: care.provider.uuidString, hoursPerWeek: care.hours, startDate: start.description,
                 endDate: start.adding(days: 182).description, kind: AssignmentKind.first.rawValue, outsideReason: outcome.reason))
+            // The provider with an account reports the start; the most recent week still waits in its inbox.
+            if care.provider == area.partner.organisationID, start <= CalendarDate.today().adding(days: -7) {
+                _ = try await RequestService(db: db, actor: area.partner, today: start)
+                    .reportCare(id, assignment: try first.requireID(), CareReportInput(careStartedOn: start.description))
+            }
             if care.renewal {
                 _ = try await followUp.addAssignment(id, AssignmentInput(
                     law: story.careLaw.rawValue, productId: products.basic.uuidString, providerId: care.provider.uuidString,

@@ -13,6 +13,8 @@ public struct DemoWorld: Sendable {
         public let districtIDs: [UUID]
         public let coach: Actor
         public let chair: Actor?
+        /// The professional of the first Wmo provider, who reports the start of its care.
+        public let partner: Actor
         public let welfare: [UUID]
         public let wmoProviders: [UUID]
         public let youthProviders: [UUID]
@@ -92,7 +94,7 @@ public struct DemoWorld: Sendable {
                                role: .partner, passwordHash: passwordHash, organisationID: wmo[0])
             try await partner.create(on: db)
             areas.append(Area(id: areaID, name: spec.name, networkID: networkID, districtIDs: districts,
-                              coach: try actor(coach), chair: try actor(chair), welfare: welfare, wmoProviders: wmo, youthProviders: youth))
+                              coach: try actor(coach), chair: try actor(chair), partner: try actor(partner), welfare: welfare, wmoProviders: wmo, youthProviders: youth))
         }
         let expertise = [["verslaving"], ["cultuursensitief"], ["autisme"], [], ["lvb"], []]
         var outsideWmo: [UUID] = []

@@ -28,5 +28,8 @@ public enum WijknetMigrations {
         UpdateRequestsAddSourceID(),
         UpdateUsersAddAccountFields(),
         CreatePasswordLinks(),
+        UpdateAssignmentsAddCareDates(),
+        CreateDirectRouteResponses(),
+        UpdateRequestsAddRoutedOn(),
     ]
 }

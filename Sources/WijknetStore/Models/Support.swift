@@ -56,6 +56,9 @@ public final class Assignment: Model, @unchecked Sendable {
     @Field(key: "inside_network") public var insideNetwork: Bool
     @OptionalField(key: "outside_reason") public var outsideReason: String?
     @OptionalField(key: "outside_reason_text") public var outsideReasonText: String?
+    /// The actual days of care, reported by the provider (`RequestService.reportCare`).
+    @OptionalField(key: "care_started_on") public var careStartedOn: String?
+    @OptionalField(key: "care_ended_on") public var careEndedOn: String?
     @Parent(key: "created_by") public var createdBy: User
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
@@ -76,6 +79,11 @@ public final class Assignment: Model, @unchecked Sendable {
         self.outsideReason = valid.outsideReason?.code
         self.outsideReasonText = valid.outsideReason?.text
         self.$createdBy.id = userID
+    }
+
+    /// What the provider reported so far.
+    public var careReport: ValidCareReport {
+        ValidCareReport(startedOn: careStartedOn.flatMap(CalendarDate.init), endedOn: careEndedOn.flatMap(CalendarDate.init))
     }
 }
 
@@ -131,18 +139,23 @@ public final class CaseEvent: Model, @unchecked Sendable {
 }
 
 public enum CaseEventKind: String, Sendable, CaseIterable {
-    case registered, updated, routedDirect, placedOnAgenda, decided, assigned, referred, referralUpdated, closed
+    case registered, updated, routedDirect, directAccepted, directDeclined, placedOnAgenda, decided, assigned, referred, referralUpdated,
+         careStarted, careEnded, closed
 
     public var label: String {
         switch self {
         case .registered: "Verzoek geregistreerd na keukentafelgesprek"
         case .updated: "Verzoek gewijzigd"
         case .routedDirect: "Directe route gekozen"
+        case .directAccepted: "Geaccepteerd door de partner"
+        case .directDeclined: "Afgewezen door de partner, terug naar de wijkcoach"
         case .placedOnAgenda: "Op de agenda van het wijknetwerkoverleg gezet"
         case .decided: "Besluit vastgelegd"
         case .assigned: "Toewijzing vastgelegd"
         case .referred: "Toeleiding naar welzijn vastgelegd"
         case .referralUpdated: "Status toeleiding gewijzigd"
+        case .careStarted: "Start van de zorg gemeld"
+        case .careEnded: "Einde van de zorg gemeld"
         case .closed: "Verzoek afgesloten"
         }
     }

@@ -28,6 +28,8 @@ public final class SupportRequest: Model, @unchecked Sendable {
     @Field(key: "status") public var status: RequestStatus
     @OptionalField(key: "route") public var route: Route?
     @OptionalParent(key: "direct_partner_id") public var directPartner: Organisation?
+    /// The day of the direct route, for the partner's inbox.
+    @OptionalField(key: "routed_on") public var routedOn: String?
     @OptionalField(key: "decided_on") public var decidedOn: String?
     @OptionalField(key: "closed_on") public var closedOn: String?
     /// Raised on every change, so that a save based on an older read is refused (409).

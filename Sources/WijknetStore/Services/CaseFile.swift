@@ -11,6 +11,8 @@ public struct CaseFile: Sendable {
     public let network: Network?
     public let coach: User
     public let directPartner: Organisation?
+    /// Partners' answers to direct routes, accepted or declined, oldest first.
+    public let directResponses: [DirectRouteResponse]
     public let agendaItems: [AgendaItem]
     public let outcomes: [Outcome]
     public let assignments: [Assignment]
@@ -36,6 +38,7 @@ extension RequestService {
         async let network = optional(Network.self, request.$network.id)
         async let coach = Lookup.require(User.self, request.$coach.id, on: db, what: "wijkcoach")
         async let partner = optional(Organisation.self, request.$directPartner.id)
+        async let responses = DirectRouteResponse.query(on: db).filter(\.$request.$id == id).with(\.$organisation).sort(\.$createdAt).all()
         async let items = AgendaItem.query(on: db).filter(\.$request.$id == id).with(\.$meeting).all()
         async let outcomes = Outcome.query(on: db).filter(\.$request.$id == id).with(\.$organisation).all()
         async let assignments = Assignment.query(on: db).filter(\.$request.$id == id)
@@ -43,7 +46,7 @@ extension RequestService {
         async let referrals = Referral.query(on: db).filter(\.$request.$id == id).with(\.$partner).sort(\.$date).all()
         async let events = CaseEvent.query(on: db).filter(\.$request.$id == id).with(\.$actor).sort(\.$at).all()
         return CaseFile(request: request, resident: try await resident, district: try await district, network: try await network,
-                        coach: try await coach, directPartner: try await partner,
+                        coach: try await coach, directPartner: try await partner, directResponses: try await responses,
                         agendaItems: try await items, outcomes: try await outcomes, assignments: try await assignments,
                         referrals: try await referrals, events: try await events)
     }

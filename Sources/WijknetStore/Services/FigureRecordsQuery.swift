@@ -33,7 +33,7 @@ public enum FigureRecordsQuery {
         let assignments = try await grouped(sql.raw("""
             SELECT a.request_id AS request_id, a.law AS law, a.kind AS kind, p.level AS level, a.provider_id AS provider_id,
                    a.start_date AS start_date, a.end_date AS end_date, a.hours_per_week AS hours, a.inside_network AS inside,
-                   a.outside_reason AS reason
+                   a.outside_reason AS reason, a.care_started_on AS care_started_on
             FROM assignments a JOIN products p ON p.id = a.product_id
             WHERE a.request_id IN (SELECT r.id FROM support_requests r WHERE \(inScope))
             """).all(), assignment)
@@ -85,7 +85,9 @@ public enum FigureRecordsQuery {
                                 start: start, end: try row.decode(column: "end_date", as: String?.self).flatMap(CalendarDate.init),
                                 hoursPerWeek: try row.decode(column: "hours", as: Double.self),
                                 insideNetwork: try row.decode(column: "inside", as: Bool.self),
-                                outsideReason: row.contains(column: "reason") ? try row.decode(column: "reason", as: String?.self) : nil)
+                                outsideReason: row.contains(column: "reason") ? try row.decode(column: "reason", as: String?.self) : nil,
+                                careStarted: row.contains(column: "care_started_on")
+                                    ? try row.decode(column: "care_started_on", as: String?.self).flatMap(CalendarDate.init) : nil)
     }
 
     /// Whose each request in the scope is: its resident, network and intake date.

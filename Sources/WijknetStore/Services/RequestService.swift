@@ -4,7 +4,8 @@ import Foundation
 import SQLKit
 import WijknetCore
 
-/// The case flow of one support request: register, edit, route, decide, assign, refer, close.
+/// The case flow of one support request: register, edit, route, decide, assign, refer, close;
+/// the partner's reports are in `RequestService+Partner`.
 /// Every step checks the actor against `CasePolicy`, moves the status through
 /// `RequestLifecycle`, raises the version, and records a `CaseEvent`, in one transaction.
 public struct RequestService: Sendable {
@@ -83,6 +84,7 @@ public struct RequestService: Sendable {
                 }
                 request.route = .direct
                 request.$directPartner.id = partner.id
+                request.routedOn = today.description
                 try await advance(request, .routeDirect, expectedVersion: expectedVersion, db)
                 try await record(.routedDirect, "Partner: \(partner.name)", on: request, db)
             case .meeting:
@@ -210,8 +212,10 @@ public struct RequestService: Sendable {
         }
     }
 
+    /// The coach sets any status; a welfare partner reports the result on its own referral.
     public func updateReferral(_ id: UUID, referral referralID: UUID, status raw: String?) async throws -> Referral {
-        try await db.transaction { db in
+        if actor.role == .partner { return try await reportReferral(id, referral: referralID, status: raw) }
+        return try await db.transaction { db in
             let request = try await load(id, for: .write, on: db)
             var check = Checker()
             let status = check.choice(raw, "status", label: "Status", as: ReferralStatus.self)
@@ -281,7 +285,7 @@ public struct RequestService: Sendable {
 
     /// Moves the request on `event` (nil: no status change) and raises its version, refusing when
     /// someone else saved it after the actor read `expectedVersion`.
-    private func advance(_ request: SupportRequest, _ event: RequestEvent?, expectedVersion: Int?, _ db: any Database) async throws {
+    func advance(_ request: SupportRequest, _ event: RequestEvent?, expectedVersion: Int?, _ db: any Database) async throws {
         if let event {
             do { request.status = try RequestLifecycle.next(after: request.status, on: event) } catch { throw StoreError.from(error) }
         }
@@ -302,7 +306,7 @@ public struct RequestService: Sendable {
     }
 
     /// Every step ends here, so this is also where the area's figure tallies go out of date.
-    private func record(_ kind: CaseEventKind, _ detail: String, on request: SupportRequest, _ db: any Database) async throws {
+    func record(_ kind: CaseEventKind, _ detail: String, on request: SupportRequest, _ db: any Database) async throws {
         try await FigureTallies.touch(area: request.$area.id, on: db)
         try await CaseEvent(requestID: try request.requireID(), kind: kind, detail: detail, actorID: actor.userID, at: eventTime).create(on: db)
     }

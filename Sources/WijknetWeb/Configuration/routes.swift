@@ -31,6 +31,10 @@ func routes(_ app: Application) throws {
     signedIn.post(SiteURL.requestReferral, use: CaseActions.refer)
     signedIn.post(SiteURL.referralStatus, use: CaseActions.referralStatus)
     signedIn.post(SiteURL.requestClose, use: CaseActions.close)
+    signedIn.post(SiteURL.requestDirectResponse, use: CaseActions.respond)
+    signedIn.post(SiteURL.careReport, use: CaseActions.reportCare)
+    signedIn.get(.inbox, use: InboxPage.show)
+    signedIn.get(.inboxReported, use: InboxPage.reported)
     signedIn.get(.residents, use: ResidentsPage.search)
     signedIn.post(.residents, use: ResidentsPage.search)
     signedIn.get(.newResident, use: ResidentsPage.new)
@@ -134,4 +138,5 @@ func routes(_ app: Application) throws {
     ZRMAPI.register(authed)
     ProfilesAPI.register(authed)
     AccountsAPI.register(authed)
+    PartnerAPI.register(authed)
 }

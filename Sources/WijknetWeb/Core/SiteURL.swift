@@ -16,6 +16,10 @@ enum SiteURL {
     case requestReferral(UUID)
     case referralStatus(UUID, UUID)
     case requestClose(UUID)
+    case requestDirectResponse(UUID)
+    case careReport(UUID)
+    case inbox
+    case inboxReported
     case residents
     case newResident
     case resident(UUID)
@@ -98,6 +102,10 @@ enum SiteURL {
         case .requestReferral(let id): ["verzoeken", .value(id, "id"), "toeleiding"]
         case .referralStatus(let id, let referral): ["verzoeken", .value(id, "id"), "toeleiding", .value(referral, "referral"), "status"]
         case .requestClose(let id): ["verzoeken", .value(id, "id"), "afsluiten"]
+        case .requestDirectResponse(let id): ["verzoeken", .value(id, "id"), "reactie"]
+        case .careReport(let id): ["verzoeken", .value(id, "id"), "zorg"]
+        case .inbox: ["postvak"]
+        case .inboxReported: ["postvak", "gemeld"]
         case .residents: ["inwoners"]
         case .newResident: ["inwoners", "nieuw"]
         case .resident(let id): ["inwoners", .value(id, "id")]

@@ -12,13 +12,13 @@ enum CaseActions {
 
     /// Runs `action`; maps its failures to the case page with the right form filled in.
     static func perform(_ req: Request, form: WritableKeyPath<CasePage.Forms, FormState>, values: [String: String],
-                        mapErrors: ([FieldError]) -> [FieldError] = { $0 }, done: String,
+                        mapErrors: ([FieldError]) -> [FieldError] = { $0 }, done: String, next: SiteURL? = nil,
                         _ action: (RequestService, UUID) async throws -> Void) async throws -> Response {
         let id = try req.id()
         do {
             try await action(try req.requestService(), id)
             req.flash(done)
-            return req.redirect(to: SiteURL.request(id).path)
+            return req.redirect(to: (next ?? SiteURL.request(id)).path)
         } catch StoreError.invalid(let failure) {
             var forms = CasePage.Forms()
             forms[keyPath: form] = FormState(values: values, errors: mapErrors(failure.errors))
@@ -105,6 +105,29 @@ enum CaseActions {
         let referral = try req.id("referral")
         return try await perform(req, form: \.referral, values: [:], done: "De status van de toeleiding is opgeslagen.") { service, id in
             _ = try await service.updateReferral(id, referral: referral, status: status)
+        }
+    }
+
+    @Sendable static func respond(req: Request) async throws -> Response {
+        let v = req.formValues(["accepted", "reason", "reasonText"])
+        let input = DirectResponseInput(accepted: v["accepted"].flatMap { Bool($0) }, reason: v["reason"], reasonText: v["reasonText"])
+        let declines = v["accepted"] == "false"
+        let done = declines ? "Het verzoek is teruggegeven aan de wijkcoach." : "Jullie hebben het verzoek geaccepteerd."
+        // After a decline the organisation no longer takes part: back to the inbox, not to the case.
+        return try await perform(req, form: \.response, values: v, done: done, next: declines ? .inbox : nil) { service, id in
+            _ = try await service.respond(id, input)
+        }
+    }
+
+    @Sendable static func reportCare(req: Request) async throws -> Response {
+        let v = req.formValues(["assignment", "careStartedOn", "careEndedOn"])
+        let input = CareReportInput(careStartedOn: v["careStartedOn"], careEndedOn: v["careEndedOn"])
+        return try await perform(req, form: \.care, values: v, done: "De melding over de zorg is opgeslagen.") { service, id in
+            _ = try await service.load(id, for: .report)
+            guard let assignment = v["assignment"].flatMap(UUID.init(uuidString:)) else {
+                throw StoreError.invalid(ValidationFailure("assignment", "Kies de toewijzing."))
+            }
+            _ = try await service.reportCare(id, assignment: assignment, input)
         }
     }
 

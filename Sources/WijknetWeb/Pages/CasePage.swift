@@ -12,9 +12,11 @@ enum CasePage {
         var assignment = FormState()
         var referral = FormState()
         var close = FormState()
+        var response = FormState()
+        var care = FormState()
         var message: String?
 
-        var hasErrors: Bool { [route, decision, assignment, referral, close].contains { !$0.errors.isEmpty } }
+        var hasErrors: Bool { [route, decision, assignment, referral, close, response, care].contains { !$0.errors.isEmpty } }
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -62,6 +64,19 @@ enum CasePage {
             actions.append(CaseForms.referral(req, file, forms.referral, organisations: organisations, memberships: memberships,
                                               open: open(forms.referral, primary: r.status == .decided && !care)))
         }
+        // The partner professional reports on their organisation's own part only.
+        let organisation = user.role == .partner ? user.$organisation.id : nil
+        if let organisation {
+            let accepted = file.directResponses.contains { $0.$organisation.id == organisation && $0.accepted }
+            if r.status == .routed && file.directPartner?.id == organisation && !accepted {
+                actions.append(PartnerForms.response(req, file, forms.response, open: true))
+            }
+            let own = file.assignments.filter { $0.$provider.id == organisation }
+            if !own.isEmpty {
+                let waiting = own.contains { $0.careStartedOn == nil || $0.careEndedOn == nil }
+                actions.append(PartnerForms.care(req, file, assignments: own, forms.care, open: open(forms.care, primary: waiting)))
+            }
+        }
         // Closing is never the next step: it sits apart, below the steps, and asks to confirm.
         let closing: Markup = canWrite && events.contains(.close)
             ? "<section aria-labelledby=\"afsluiten-title\">\(CaseForms.close(req, file, forms.close, open: open(forms.close, primary: false)))</section>" : .empty
@@ -75,11 +90,14 @@ enum CasePage {
             """
             <tr><td>\(a.kind.label)</td><td>\(a.law.label)</td><td>\(a.product.name) (\(a.product.categoryCode))</td><td>\(a.provider.name)</td>
             <td>\(hours(a.hoursPerWeek))</td><td>\(CalendarDate(a.start)?.dutch ?? a.start) – \(a.end.flatMap(CalendarDate.init)?.dutch ?? "")</td>
+            <td>\(actualCare(a))</td>
             <td>\(a.insideNetwork ? "Binnen netwerk" : "Buiten netwerk")</td><td>\(!a.insideNetwork && a.kind == .first ? reason(a.outsideReason, a.outsideReasonText) : "–")</td></tr>
             """
         }
         let referralRows = file.referrals.map { f -> Markup in
-            let update: Markup = canWrite && r.status.isOpen ? """
+            let update: Markup = organisation != nil && f.$partner.id == organisation && r.status.isOpen
+                ? PartnerForms.referralResult(req, file, f)
+                : canWrite && r.status.isOpen ? """
                 <form method="post" action="\(SiteURL.referralStatus(id, f.id!).path)" class="inline">\(Form.csrf(req))
                 <label for="status-\(f.id!.uuidString)" class="visually-hidden">Nieuwe status</label>
                 <select id="status-\(f.id!.uuidString)" name="status">\(ReferralStatus.allCases.map { s -> Markup in "<option value=\"\(s.rawValue)\"\(Markup(raw: s == f.status ? " selected" : ""))>\(s.label)</option>" })</select>
@@ -118,7 +136,7 @@ enum CasePage {
         <dt>Wijk</dt><dd>\(file.district.name)</dd>
         <dt>Netwerk</dt><dd>\(file.network?.name ?? "Geen wijknetwerk")</dd>
         <dt>Wijkcoach</dt><dd>\(file.coach.displayName)</dd>
-        <dt>Route</dt><dd>\(r.route?.label ?? "Nog niet gekozen")\(file.directPartner.map { p -> Markup in " – \(p.name)" } ?? .empty)</dd>
+        <dt>Route</dt><dd>\(r.route?.label ?? "Nog niet gekozen")\(file.directPartner.map { p -> Markup in " – \(p.name)" } ?? .empty)\(directState(file))</dd>
         <dt>Toestemming overleg</dt><dd>\(r.consentForMeeting ? "Ja" : "Nee (besproken zonder naam)")</dd>
         <dt>Leefgebieden</dt><dd>\(r.lifeDomains.map(\.label).joined(separator: ", "))</dd>
         </dl>
@@ -126,6 +144,7 @@ enum CasePage {
         <p class="summary">\(r.summary)</p>
         \(canWrite && r.status.isOpen ? "<p><a href=\"\(SiteURL.requestEdit(id).path)\">Verzoek wijzigen</a></p>" as Markup : .empty)
         \(canWrite && !file.resident.isAnonymised ? residentRights(file.resident.id!, request: file.request.id!) : .empty)
+        \(declines(file))
         \(meetings.isEmpty ? Markup.empty : "<h2>Wijknetwerkoverleg</h2><ul>\(meetings)</ul>")
         \(actions.isEmpty ? Markup.empty : "<section aria-labelledby=\"steps-title\"><h2 id=\"steps-title\">Volgende stap</h2>\(actions)</section>")
         \(closing)
@@ -133,15 +152,44 @@ enum CasePage {
         \(outcomeRows.isEmpty ? "<p>Nog geen besluit.</p>" as Markup : Table.make(.hidden("Uitkomsten"), columns: ["Uitkomst", "Wie pakt op", "Activiteit", "Plaats", "Reden buiten netwerk"], rows: outcomeRows))
         <h2>Toewijzingen</h2>
         \(assignmentRows.isEmpty ? "<p>Nog geen toewijzingen.</p>" as Markup
-            : Table.make(.hidden("Toewijzingen"), columns: ["Soort", "Wet", "Product", "Aanbieder", "Uren per week", "Periode", "Plaats", "Reden buiten netwerk"],
+            : Table.make(.hidden("Toewijzingen"), columns: ["Soort", "Wet", "Product", "Aanbieder", "Uren per week", "Periode", "Werkelijke zorg", "Plaats", "Reden buiten netwerk"],
                          rows: assignmentRows))
-        <h2>Toeleidingen naar welzijn</h2>
+        <h2 id="toeleidingen">Toeleidingen naar welzijn</h2>
         \(referralRows.isEmpty ? "<p>Nog geen toeleidingen.</p>" as Markup : Table.make(.hidden("Toeleidingen"), columns: ["Partner", "Activiteit", "Datum", "Status", Table.hiddenColumn("Wijzigen")], rows: referralRows))
         <h2>Tijdlijn</h2>
         <ol class="timeline">\(timeline)</ol>
         """)
         response.status = status
         return response
+    }
+
+    /// What the provider reported of the actual care: "vanaf 02-11-2026", "02-11-2026 – 20-12-2026".
+    static func actualCare(_ a: Assignment) -> String {
+        switch (a.careStartedOn.flatMap(CalendarDate.init), a.careEndedOn.flatMap(CalendarDate.init)) {
+        case (let start?, let end?): "\(start.dutch) – \(end.dutch)"
+        case (let start?, nil): "vanaf \(start.dutch)"
+        default: "Nog niet gemeld"
+        }
+    }
+
+    /// Whether the partner of the direct route has accepted it yet.
+    static func directState(_ file: CaseFile) -> Markup {
+        guard file.request.route == .direct, let partner = file.directPartner?.id else { return .empty }
+        if let accepted = file.directResponses.first(where: { $0.$organisation.id == partner && $0.accepted }) {
+            return " (geaccepteerd op \(CalendarDate(accepted.respondedOn)?.dutch ?? accepted.respondedOn))"
+        }
+        return " (wacht op reactie van de partner)"
+    }
+
+    /// Partners that declined a direct route, with their reason, for the coach choosing anew.
+    static func declines(_ file: CaseFile) -> Markup {
+        let declined = file.directResponses.filter { !$0.accepted }
+        guard !declined.isEmpty else { return .empty }
+        let items = declined.map { d -> Markup in
+            let reason = [d.reason?.label, d.reasonText].compactMap { $0 }.joined(separator: ": ")
+            return "<li>\(CalendarDate(d.respondedOn)?.dutch ?? d.respondedOn): \(d.organisation.name) wees het verzoek af – \(reason)</li>"
+        }
+        return "<h2>Afgewezen via de directe route</h2><ul>\(items)</ul>"
     }
 
     static func hours(_ value: Double) -> String {

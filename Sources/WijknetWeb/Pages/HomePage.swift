@@ -58,12 +58,20 @@ enum HomePage {
         """
     }
 
-    /// The chair's and partner's start: the requests on the agenda and the next meeting.
+    /// The chair's and partner's start: the requests on the agenda and the next meeting; for the
+    /// partner first what waits for their organisation.
     static func caseWork(_ req: Request, _ role: Role) async throws -> Markup {
-        let count = try await req.requestService().count(RequestFilter(status: .inMeeting))
+        let service = try req.requestService()
+        let count = try await service.count(RequestFilter(status: .inMeeting))
+        var lines: [Markup] = []
+        if role == .partner, try req.actor().organisationID != nil {
+            let waiting = try await service.inboxCount()
+            lines.append(workLine(SiteURL.inbox.path, "Postvak: wacht op jullie organisatie", count: waiting.total, exact: waiting.exact))
+        }
+        lines.append(workLine("\(SiteURL.requests.path)?status=inMeeting", "Op de agenda van het overleg", count: count.total, exact: count.exact))
         return """
         <section aria-labelledby="werk-title"><h2 id="werk-title">Wat op je wacht</h2>
-        <ul class="work-list">\(workLine("\(SiteURL.requests.path)?status=inMeeting", "Op de agenda van het overleg", count: count.total, exact: count.exact))</ul>
+        <ul class="work-list">\(lines)</ul>
         \(try await nextMeeting(req))</section>
         """
     }

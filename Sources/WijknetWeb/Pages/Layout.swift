@@ -62,7 +62,7 @@ enum Layout {
         switch user.role {
         case .coach: links = [(.requests, "Verzoeken"), (.residents, "Inwoners"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
-        case .partner: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
+        case .partner: links = [(.inbox, "Postvak"), (.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
         case .admin: links = [(.admin, "Beheer"), (.adminAccounts, "Accounts"), (.historyImport, "Import")]
         case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.profiles, "Profielen"), (.historyImport, "Import")]
         case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]

@@ -134,6 +134,9 @@ struct AssignmentDTO: Content {
     let insideNetwork: Bool
     let outsideReason: String?
     let outsideReasonText: String?
+    /// The actual days of care, as the provider reported them; nil until it does.
+    let careStartedOn: String?
+    let careEndedOn: String?
 
     init(_ a: Assignment) throws {
         id = try a.requireID()
@@ -149,6 +152,8 @@ struct AssignmentDTO: Content {
         insideNetwork = a.insideNetwork
         outsideReason = a.outsideReason
         outsideReasonText = a.outsideReasonText
+        careStartedOn = a.careStartedOn
+        careEndedOn = a.careEndedOn
     }
 }
 
@@ -167,6 +172,27 @@ struct ReferralDTO: Content {
         activity = r.activity
         date = r.date
         status = r.status
+    }
+}
+
+/// A partner's answer to a direct route.
+struct DirectResponseDTO: Content {
+    let id: UUID
+    let requestId: UUID
+    let organisationId: UUID
+    let accepted: Bool
+    let reason: DeclineReason?
+    let reasonText: String?
+    let respondedOn: String
+
+    init(_ r: DirectRouteResponse) throws {
+        id = try r.requireID()
+        requestId = r.$request.id
+        organisationId = r.$organisation.id
+        accepted = r.accepted
+        reason = r.reason
+        reasonText = r.reasonText
+        respondedOn = r.respondedOn
     }
 }
 
@@ -194,6 +220,7 @@ struct CaseFileDTO: Content {
     let outcomes: [OutcomeDTO]
     let assignments: [AssignmentDTO]
     let referrals: [ReferralDTO]
+    let directResponses: [DirectResponseDTO]
     let timeline: [TimelineEntryDTO]
     let allowedEvents: [String]
 
@@ -208,6 +235,7 @@ struct CaseFileDTO: Content {
         outcomes = try f.outcomes.map(OutcomeDTO.init)
         assignments = try f.assignments.map(AssignmentDTO.init)
         referrals = try f.referrals.map(ReferralDTO.init)
+        directResponses = try f.directResponses.map(DirectResponseDTO.init)
         timeline = f.events.map {
             TimelineEntryDTO(at: $0.at, kind: $0.kind, label: CaseEventKind(rawValue: $0.kind)?.label ?? $0.kind,
                              detail: $0.detail, actorName: $0.$actor.value?.displayName)
