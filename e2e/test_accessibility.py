@@ -40,7 +40,7 @@ def test_login_page(driver, base_url):
     ("coach.noordwest", ["/", "/verzoeken", "/verzoeken?status=inProgress&q=a", "/inwoners", "/inwoners/nieuw", "/overleggen", "/api-tokens",
                          "/cijfers", "/cijfers?period=2026-01-01..2025-01-01", "/cijfers/K1/verzoeken", "/effectmetingen", "/enquete"]),
     ("raad", ["/cijfers", "/cijfers/definities", "/raadsbrief", "/cijfers/effecten"]),
-    ("analist", ["/raadsbrief", "/enquete", "/enquete/vragen", "/import/toewijzingen", "/profielen"]),
+    ("analist", ["/raadsbrief", "/enquete", "/enquete/vragen", "/import/toewijzingen", "/profielen", "/account/tweede-factor"]),
     ("beheer", ["/beheer", "/beheer/organisaties", "/beheer/producten", "/beheer/accounts"]),
     ("auditor", ["/audit", "/audit?action=read", "/audit/inwoner"]),
     ("partner.noordwest", ["/", "/postvak", "/postvak/gemeld", "/verzoeken"]),

@@ -17,7 +17,8 @@ do {
     try await configure(app, WijknetConfig(storage: storage, bsnKey: key, demo: options.demo,
                                            secureCookies: !options.demo && !options.insecureCookies,
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
-                                           apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load()))
+                                           apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load(),
+                                           requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand)))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")

@@ -158,6 +158,11 @@ public enum CasePolicy {
     /// Creating, changing and deactivating accounts; never one's own role or scope (`AccountService`).
     public static func mayManageAccounts(_ role: Role) -> Bool { role == .admin }
 
+    /// Roles that reach residents' data or the accounts that do, and so sign in with a second
+    /// factor where the municipality requires it (BIO, NEN 7510). Analysts and council members see
+    /// aggregates only.
+    public static func needsSecondFactor(_ role: Role) -> Bool { [.coach, .chair, .partner, .admin, .auditor].contains(role) }
+
     /// The collaboration survey (track 2): the analyst manages questions and rounds.
     public static func managesSurvey(_ role: Role) -> Bool { role == .analyst }
 

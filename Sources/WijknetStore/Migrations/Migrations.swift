@@ -31,5 +31,7 @@ public enum WijknetMigrations {
         UpdateAssignmentsAddCareDates(),
         CreateDirectRouteResponses(),
         UpdateRequestsAddRoutedOn(),
+        UpdateUsersAddSecondFactor(),
+        CreateRecoveryCodes(),
     ]
 }

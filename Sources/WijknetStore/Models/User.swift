@@ -20,8 +20,15 @@ public final class User: Model, @unchecked Sendable {
     /// Set when the account's access ended: it can no longer sign in, its sessions and tokens stop.
     @OptionalField(key: "deactivated_at") public var deactivatedAt: Date?
     @OptionalField(key: "last_sign_in_at") public var lastSignInAt: Date?
+    /// The second factor (`SecondFactors`): the TOTP secret sealed, one awaiting confirmation, since
+    /// when it is on, and the last time step accepted.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_pending_secret") var totpPendingSecret: String?
+    @OptionalField(key: "totp_enabled_at") public var totpEnabledAt: Date?
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
 
     public var isActive: Bool { deactivatedAt == nil }
+    public var hasSecondFactor: Bool { totpEnabledAt != nil }
 
     public init() {}
 

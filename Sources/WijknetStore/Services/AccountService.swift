@@ -130,6 +130,17 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// Switches an account's second factor off, when its owner lost phone and recovery codes; where
+    /// the role requires one, the next sign-in sets it up again. Never one's own: that is set up
+    /// anew on one's own page, with a code.
+    public func resetSecondFactor(_ id: UUID, vault: BSNVault) async throws {
+        try requireAdmin()
+        guard id != actor.userID else {
+            throw StoreError.invalid(ValidationFailure("account", "Je eigen tweede factor stel je opnieuw in via ‘Tweede factor’."))
+        }
+        try await SecondFactors(db: db, vault: vault).reset(try await find(id), by: actor, channel: audit.channel)
+    }
+
     /// A new one-time link for an active account (a forgotten password, or a first one).
     public func passwordLink(_ id: UUID) async throws -> String {
         try requireAdmin()

@@ -4,7 +4,7 @@ import SQLKit
 import WijknetCore
 
 /// Replaces the BSN key: every resident's BSN is opened with the old key and sealed again under
-/// the new one, with a new look-up hash, and the key check follows — in one transaction with its
+/// the new one, with a new look-up hash (and so is every second factor's secret), and the key check follows — in one transaction with its
 /// audit entry, so the data is under one key or the other, never both. The BSNs themselves do not
 /// change. Research pseudonyms derive from the key too: exports made after a rotation cannot be
 /// linked to earlier ones (docs/security.md).
@@ -65,6 +65,19 @@ public struct BSNKeyRotation: Sendable {
                 }
                 done += rows.count
                 progress(done, total)
+            }
+            // The second factors' secrets are sealed with the same key.
+            let secrets = try await sql.raw("""
+                SELECT id, totp_secret, totp_pending_secret FROM users WHERE totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL
+                """).all()
+            for row in secrets {
+                func resealed(_ column: String) throws -> String? {
+                    try row.decode(column: column, as: String?.self).map { try new.seal(text: try old.open(text: $0)) }
+                }
+                try await sql.raw("""
+                    UPDATE users SET totp_secret = \(bind: try resealed("totp_secret")), totp_pending_secret = \(bind: try resealed("totp_pending_secret"))
+                    WHERE id = \(bind: try row.decode(column: "id", as: UUID.self))
+                    """).run()
             }
             try await sql.raw("DELETE FROM key_check").run()
             try await sql.raw("INSERT INTO key_check (id, sealed) VALUES (1, \(bind: try new.seal(text: KeyCheck.known)))").run()

@@ -12,6 +12,7 @@ enum AccountsAPI {
         api.on(.PATCH, .account, use: update)
         api.on(.POST, .accountDeactivate, use: deactivate)
         api.on(.POST, .accountPasswordLink, use: passwordLink)
+        api.on(.POST, .accountSecondFactorReset, use: resetSecondFactor)
     }
 
     struct AccountDTO: Content {
@@ -24,6 +25,8 @@ enum AccountsAPI {
         let organisationId: UUID?
         let active: Bool
         let lastSignInAt: Date?
+        /// Whether the account signs in with a second factor.
+        let secondFactor: Bool
         /// Only right after creating the account or a new link.
         let passwordLink: String?
 
@@ -37,6 +40,7 @@ enum AccountsAPI {
             organisationId = user.$organisation.id
             active = user.isActive
             lastSignInAt = user.lastSignInAt
+            secondFactor = user.hasSecondFactor
             passwordLink = link.map { req.publicURL(SiteURL.passwordSet($0).path) }
         }
     }
@@ -80,6 +84,11 @@ enum AccountsAPI {
 
     @Sendable static func deactivate(req: Request) async throws -> HTTPStatus {
         try await req.accountService().deactivate(try req.id())
+        return .noContent
+    }
+
+    @Sendable static func resetSecondFactor(req: Request) async throws -> HTTPStatus {
+        try await req.accountService().resetSecondFactor(try req.id(), vault: req.application.vault)
         return .noContent
     }
 

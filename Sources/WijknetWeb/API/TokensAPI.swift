@@ -3,13 +3,15 @@ import Vapor
 import WijknetCore
 import WijknetStore
 
-/// `/api/v1/tokens`: bearer tokens for the API. Issuing one takes a username and password; listing
-/// and revoking take a token.
+/// `/api/v1/tokens`: bearer tokens for the API. Issuing one takes a username and password, and the
+/// second factor's code where the account has one; listing and revoking take a token.
 enum TokensAPI {
     struct IssueBody: Content {
         var username: String?
         var password: String?
         var name: String?
+        /// The second factor's code (or a recovery code), for an account that has one.
+        var code: String?
     }
 
     /// Outside the bearer check: this is how a client gets its first token.
@@ -18,6 +20,12 @@ enum TokensAPI {
         let user: User
         do {
             user = try await SignIn.verify(username: body.username ?? "", password: body.password ?? "", on: req)
+            if user.hasSecondFactor {
+                try await SignIn.verifyCode(body.code ?? "", of: user, on: req)
+            } else if SignIn.mustEnrol(user, req) {
+                throw Abort(.forbidden, reason: "Voor deze rol is een tweede factor verplicht. Stel die eerst in de browser in (Tweede factor), en stuur dan de code mee.")
+            }
+            try await SignIn.complete(user, on: req)
         } catch let failure as SignIn.Failure {
             guard case .wait(let seconds) = failure else { throw Abort(.unauthorized, reason: failure.message) }
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: failure.message)

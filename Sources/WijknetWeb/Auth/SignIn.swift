@@ -10,6 +10,8 @@ import WijknetStore
 enum SignIn {
     enum Failure: Error {
         case wrongCredentials
+        /// The second factor's code is wrong, used before, or missing.
+        case wrongCode
         /// Too many attempts in a row for this name, or from this address.
         case wait(seconds: Int)
 
@@ -17,6 +19,7 @@ enum SignIn {
         var message: String {
             switch self {
             case .wrongCredentials: "Gebruikersnaam of wachtwoord onjuist."
+            case .wrongCode: "Deze code klopt niet of is al gebruikt. Typ de code die nu in je authenticator-app staat, of een herstelcode."
             case .wait(let seconds): "Te veel pogingen achter elkaar. Probeer het over \(seconds) seconden opnieuw."
             }
         }
@@ -43,10 +46,33 @@ enum SignIn {
             try await refuse(user, .signInFailed, "Gebruikersnaam of wachtwoord onjuist", channel, on: request.db)
             throw Failure.wrongCredentials
         }
-        try await SignInAttempts.reset(name, on: request.db)
+        return user
+    }
+
+    /// The second step for an account with a second factor: a code from the app or a recovery
+    /// code, under the same slow-down per name as the password (the counter is reset only once
+    /// both steps passed, so alternating them gains nothing).
+    static func verifyCode(_ code: String, of user: User, on request: Request) async throws {
+        if case .wait(let seconds) = try await SignInAttempts.claim(user.username, on: request.db) {
+            try await refuse(user, .signInDelayed, "Te veel pogingen achter elkaar voor deze naam", request.auditChannel, on: request.db)
+            throw Failure.wait(seconds: seconds)
+        }
+        guard try await SecondFactors(db: request.db, vault: request.application.vault).verify(user, code: code) else {
+            try await refuse(user, .signInFailed, "Code van de tweede factor onjuist of al gebruikt", request.auditChannel, on: request.db)
+            throw Failure.wrongCode
+        }
+    }
+
+    /// Both steps passed: the slow-down starts over and the account's last sign-in is now.
+    static func complete(_ user: User, on request: Request) async throws {
+        try await SignInAttempts.reset(user.username, on: request.db)
         user.lastSignInAt = Date()
         try await user.save(on: request.db)
-        return user
+    }
+
+    /// Whether this account must set up a second factor before it may do anything else.
+    static func mustEnrol(_ user: User, _ request: Request) -> Bool {
+        request.application.wijknetConfig.requireSecondFactor && CasePolicy.needsSecondFactor(user.role) && !user.hasSecondFactor
     }
 
     /// Logs the refusal under the account's name when it exists; a name that is no account is not

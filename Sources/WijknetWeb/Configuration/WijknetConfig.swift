@@ -33,10 +33,13 @@ public struct WijknetConfig: Sendable {
     public var signInsPerMinute: Int
     /// The municipality's name, logo and colours on the pages.
     public var branding: Branding
+    /// Whether the roles that reach personal data must sign in with a second factor
+    /// (`CasePolicy.needsSecondFactor`); anyone may set one up either way.
+    public var requireSecondFactor: Bool
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
-                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none) {
+                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -48,6 +51,18 @@ public struct WijknetConfig: Sendable {
         self.apiRequestsPerMinute = apiRequestsPerMinute
         self.signInsPerMinute = signInsPerMinute
         self.branding = branding
+        self.requireSecondFactor = requireSecondFactor
+    }
+
+    /// `WIJKNET_SECOND_FACTOR`: `required` (the default) or `optional`; a demo is optional unless
+    /// it says `required`.
+    public static func secondFactorRequired(demo: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Bool {
+        switch environment["WIJKNET_SECOND_FACTOR"] ?? "" {
+        case "": return !demo
+        case "required": return true
+        case "optional": return false
+        default: throw Missing(items: ["een geldige waarde voor WIJKNET_SECOND_FACTOR: required of optional"])
+        }
     }
 
     /// The settings a municipality may change: `WIJKNET_PARTNER_ACCESS_DAYS`,

@@ -66,6 +66,7 @@ enum APIPath: String, CaseIterable, Sendable {
     case account = "/accounts/{id}"
     case accountDeactivate = "/accounts/{id}/deactivate"
     case accountPasswordLink = "/accounts/{id}/password-link"
+    case accountSecondFactorReset = "/accounts/{id}/second-factor/reset"
 
     /// Where every API path starts.
     static let root = "/api/v1"

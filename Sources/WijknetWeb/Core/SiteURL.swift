@@ -5,6 +5,8 @@ import Vapor
 enum SiteURL {
     case home
     case login
+    case loginCode
+    case secondFactor
     case logout
     case requests
     case newRequest
@@ -45,6 +47,7 @@ enum SiteURL {
     case adminAccount(UUID)
     case adminAccountPasswordLink(UUID)
     case adminAccountDeactivate(UUID)
+    case adminAccountSecondFactor(UUID)
     case passwordSet(String)
     case dashboard
     case dashboardDefinitions
@@ -91,6 +94,8 @@ enum SiteURL {
         switch self {
         case .home: []
         case .login: ["inloggen"]
+        case .loginCode: ["inloggen", "code"]
+        case .secondFactor: ["account", "tweede-factor"]
         case .logout: ["uitloggen"]
         case .requests: ["verzoeken"]
         case .newRequest: ["verzoeken", "nieuw"]
@@ -131,6 +136,7 @@ enum SiteURL {
         case .adminAccount(let id): ["beheer", "accounts", .value(id, "id")]
         case .adminAccountPasswordLink(let id): ["beheer", "accounts", .value(id, "id"), "wachtwoordlink"]
         case .adminAccountDeactivate(let id): ["beheer", "accounts", .value(id, "id"), "deactiveren"]
+        case .adminAccountSecondFactor(let id): ["beheer", "accounts", .value(id, "id"), "tweede-factor"]
         case .passwordSet(let token): ["wachtwoord", .value(token, "token")]
         case .dashboard: ["cijfers"]
         case .dashboardDefinitions: ["cijfers", "definities"]

@@ -109,12 +109,13 @@ enum AccountPages {
             <section aria-labelledby="toegang"><h2 id="toegang">Toegang</h2>
             <form method="post" action="\(SiteURL.adminAccountPasswordLink(id).path)" class="inline">\(Form.csrf(req))<button type="submit">Nieuwe wachtwoordlink maken</button></form>
             <form method="post" action="\(SiteURL.adminAccountDeactivate(id).path)" class="inline">\(Form.csrf(req))<button type="submit" class="danger">Account deactiveren…</button></form>
+            \(user.hasSecondFactor ? "<form method=\"post\" action=\"\(SiteURL.adminAccountSecondFactor(id).path)\" class=\"inline\">\(Form.csrf(req))<button type=\"submit\" class=\"danger\">Tweede factor terugzetten…</button></form>" as Markup : .empty)
             </section>
             """ : "<p><strong>Gedeactiveerd</strong> op \(user.deactivatedAt.map(CasePage.dutchDateTime) ?? "–"). Het account en zijn sporen in het auditlog blijven bewaard.</p>"
         let response = Layout.page("Account \(user.username)", req, flash: flash, """
         <h1>Account \(user.username)</h1>
         \(linkBox)
-        <p>Laatst ingelogd: \(user.lastSignInAt.map(CasePage.dutchDateTime) ?? "nog niet").</p>
+        <p>Laatst ingelogd: \(user.lastSignInAt.map(CasePage.dutchDateTime) ?? "nog niet"). Tweede factor: \(user.totpEnabledAt.map { "aan sinds \(CasePage.dutchDateTime($0))" } ?? "niet ingesteld").</p>
         \(Form.errorSummary(values))
         <form method="post" action="\(SiteURL.adminAccount(id).path)" class="narrow" novalidate>\(Form.csrf(req))
         \(try await accountFields(req, values))
@@ -172,6 +173,31 @@ enum AccountPages {
             return try await renderAccount(req, user, FormState(errors: failure.errors), status: .unprocessableEntity)
         }
         req.flash("Het account \(user.username) is gedeactiveerd.")
+        return req.redirect(to: SiteURL.adminAccount(id).path)
+    }
+}
+
+extension AccountPages {
+    /// Asks first; `confirm=ja` switches the account's second factor off.
+    @Sendable static func resetSecondFactor(req: Request) async throws -> Response {
+        let service = try service(req)
+        let id = try req.id()
+        let user = try await service.find(id)
+        guard (try? req.content.get(String.self, at: "confirm")) == "ja" else {
+            return Layout.page("Tweede factor terugzetten", req, """
+            <h1>Tweede factor van \(user.username) terugzetten?</h1>
+            <p>Doe dit alleen als \(user.displayName) telefoon én herstelcodes kwijt is, en je zeker weet dat je met die persoon spreekt.
+            De app en de herstelcodes werken daarna niet meer; bij de volgende keer inloggen stelt \(user.displayName) een nieuwe tweede factor in.</p>
+            <form method="post" action="\(SiteURL.adminAccountSecondFactor(id).path)">\(Form.csrf(req))\(Form.hidden("confirm", "ja"))
+            <button type="submit" class="danger">Ja, terugzetten</button> <a href="\(SiteURL.adminAccount(id).path)">Annuleren</a></form>
+            """)
+        }
+        do {
+            try await service.resetSecondFactor(id, vault: req.application.vault)
+        } catch StoreError.invalid(let failure) {
+            return try await renderAccount(req, user, FormState(errors: failure.errors), status: .unprocessableEntity)
+        }
+        req.flash("De tweede factor van \(user.username) is teruggezet.")
         return req.redirect(to: SiteURL.adminAccount(id).path)
     }
 }

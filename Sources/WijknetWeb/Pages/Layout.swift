@@ -78,7 +78,7 @@ enum Layout {
         }
         return """
         <nav aria-label="Hoofdmenu"><ul>\(items)</ul></nav>
-        <div class="user"><span>\(user.displayName) (\(user.role.label))</span> <a href="\(SiteURL.tokens.path)">API-tokens</a>
+        <div class="user"><span>\(user.displayName) (\(user.role.label))</span> <a href="\(SiteURL.secondFactor.path)">Tweede factor</a> <a href="\(SiteURL.tokens.path)">API-tokens</a>
         <form class="inline" method="post" action="\(SiteURL.logout.path)">\(Form.csrf(req))<button type="submit">Uitloggen</button></form></div>
         """
     }

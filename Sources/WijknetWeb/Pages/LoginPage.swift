@@ -55,13 +55,12 @@ enum LoginPage {
                                        kept: try? req.content.get(String.self, at: SessionPages.Carry.keptField))
         do {
             let user = try await SignIn.verify(username: username, password: password, on: req)
+            guard user.hasSecondFactor else { return try await signedIn(req, user, carry: carry) }
+            // Half-way: the session knows whose code to ask for, and nobody is signed in yet.
             try await req.renewSession()
-            req.session.data["uid"] = try user.requireID().uuidString
-            req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
-            req.currentUser = user
-            guard let carry else { return req.redirect(to: SiteURL.home.path) }
-            guard carry.kept != nil else { return req.redirect(to: carry.back.path) }
-            return SessionPages.resubmit(req, carry, title: "Je bent weer ingelogd", intro: "Er is nog niets opgeslagen van wat je invulde voordat je sessie verliep.")
+            req.session.data[SecondFactorPages.pendingUser] = try user.requireID().uuidString
+            req.session.data[SecondFactorPages.pendingSince] = String(Int(Date().timeIntervalSince1970))
+            return SecondFactorPages.codeForm(req, FormState(), carry: carry)
         } catch let failure as SignIn.Failure {
             let state = FormState(values: ["username": username], errors: [.init("username", failure.message)])
             guard case .wait(let seconds) = failure else { return try await render(req, state, carry: carry, status: .unauthorized) }
@@ -69,6 +68,20 @@ enum LoginPage {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
         }
+    }
+
+    /// Both steps passed: a new session for the user, then where they were going. An account that
+    /// must set up a second factor goes there first (`RequireSecondFactor` keeps it there).
+    static func signedIn(_ req: Request, _ user: User, carry: SessionPages.Carry?) async throws -> Response {
+        try await SignIn.complete(user, on: req)
+        try await req.renewSession()
+        req.session.data["uid"] = try user.requireID().uuidString
+        req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
+        req.currentUser = user
+        if SignIn.mustEnrol(user, req) { return req.redirect(to: SiteURL.secondFactor.path) }
+        guard let carry else { return req.redirect(to: SiteURL.home.path) }
+        guard carry.kept != nil else { return req.redirect(to: carry.back.path) }
+        return SessionPages.resubmit(req, carry, title: "Je bent weer ingelogd", intro: "Er is nog niets opgeslagen van wat je invulde voordat je sessie verliep.")
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {
