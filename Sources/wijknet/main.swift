@@ -18,7 +18,8 @@ do {
                                            secureCookies: !options.demo && !options.insecureCookies,
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
                                            apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load(),
-                                           requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand)))
+                                           requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand),
+                                           smtp: try WijknetConfig.smtp()))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")

@@ -14,7 +14,7 @@ import VaporTesting
 /// `DATABASE_URL` is set (scripts/test runs the suite both ways).
 /// `sqliteFile` asks for a SQLite file instead of memory (several connections, as in production).
 func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, sqliteFile: Bool = false, branding: Branding = .none,
-             requireSecondFactor: Bool = false, _ body: (Application, DemoWorld) async throws -> Void) async throws {
+             requireSecondFactor: Bool = false, smtp: SMTPSettings? = nil, _ body: (Application, DemoWorld) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("wijknet-test-\(UUID().uuidString).sqlite").path
@@ -24,7 +24,7 @@ func withApp(apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 100_000, s
                                             ?? (sqliteFile ? "sqlite://\(file)" : "sqlite::memory:"))
         try await configure(app, WijknetConfig(storage: storage, bsnKey: BSNVault.newKey(), demo: true, secureCookies: false,
                                                apiRequestsPerMinute: apiRequestsPerMinute, signInsPerMinute: signInsPerMinute, branding: branding,
-                                               requireSecondFactor: requireSecondFactor))
+                                               requireSecondFactor: requireSecondFactor, smtp: smtp))
         // Cheap hashes: the tests check the flow, not bcrypt's cost.
         app.passwords.use(.bcrypt(cost: 4))
         try await app.autoRevert().get()

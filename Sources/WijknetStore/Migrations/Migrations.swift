@@ -33,5 +33,6 @@ public enum WijknetMigrations {
         UpdateRequestsAddRoutedOn(),
         UpdateUsersAddSecondFactor(),
         CreateRecoveryCodes(),
+        CreateOutbox(),
     ]
 }

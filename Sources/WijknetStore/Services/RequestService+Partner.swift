@@ -34,6 +34,7 @@ extension RequestService {
                 try await advance(request, .declineDirect, expectedVersion: nil, db)
                 // The reason's code only: the explanation is free text and stays on the response.
                 try await record(.directDeclined, "Reden: \(reason.label)", on: request, db)
+                try await outbox.user(request.$coach.id, .directDeclined, about: id, on: db)
             }
             try await audit.record(.report, "request", id, residents: [request.$resident.id],
                                    purpose: model.accepted ? "Directe route geaccepteerd" : "Directe route afgewezen", on: db)

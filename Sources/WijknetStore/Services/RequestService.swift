@@ -14,14 +14,17 @@ public struct RequestService: Sendable {
     let today: CalendarDate
     let audit: AuditTrail
     let partnerAccess: PartnerAccess
+    /// Who hears of a step by e-mail; silent unless e-mail is configured.
+    let outbox: Outbox
 
     public init(db: any Database, actor: Actor, today: CalendarDate = .today(), channel: AuditChannel = .command,
-                partnerAccess: PartnerAccess = .standard) {
+                partnerAccess: PartnerAccess = .standard, outbox: Outbox = Outbox(enabled: false)) {
         self.db = db
         self.actor = actor
         self.today = today
         self.audit = AuditTrail(actor: actor, channel: channel)
         self.partnerAccess = partnerAccess
+        self.outbox = outbox
     }
 
     // MARK: register and edit
@@ -87,6 +90,7 @@ public struct RequestService: Sendable {
                 request.routedOn = today.description
                 try await advance(request, .routeDirect, expectedVersion: expectedVersion, db)
                 try await record(.routedDirect, "Partner: \(partner.name)", on: request, db)
+                try await outbox.organisation(partnerID, .directRoute, about: id, on: db)
             case .meeting:
                 guard let networkID = request.$network.id else {
                     throw StoreError.invalid(ValidationFailure("route", "De wijk van dit verzoek heeft geen wijknetwerk: kies de directe route."))
@@ -96,6 +100,7 @@ public struct RequestService: Sendable {
                 try await advance(request, .routeToMeeting, expectedVersion: expectedVersion, db)
                 try await AgendaItem(meetingID: try meeting.requireID(), requestID: try request.requireID()).create(on: db)
                 try await record(.placedOnAgenda, "Overleg van \(CalendarDate(meeting.date)?.dutch ?? meeting.date)", on: request, db)
+                try await outbox.chairs(of: request.$area.id, .placedOnAgenda, about: try meeting.requireID(), on: db)
             }
             try await audit.record(.route, "request", id, residents: [request.$resident.id], purpose: "Route gekozen: \(valid.route.label)", on: db)
             return request
@@ -146,6 +151,10 @@ public struct RequestService: Sendable {
                 [o.kind.label, o.organisationID.flatMap { names[$0] }].compactMap { $0 }.joined(separator: ": ")
             }.joined(separator: "; ")
             try await record(.decided, summary, on: request, db)
+            if request.$coach.id != actor.userID { try await outbox.user(request.$coach.id, .decided, about: id, on: db) }
+            for organisation in Set(valid.outcomes.compactMap(\.organisationID)) {
+                try await outbox.organisation(organisation, .decided, about: id, on: db)
+            }
             try await audit.record(.decide, "request", id, residents: [request.$resident.id], purpose: "Besluit vastgelegd", on: db)
             return outcomes
         }

@@ -36,10 +36,13 @@ public struct WijknetConfig: Sendable {
     /// Whether the roles that reach personal data must sign in with a second factor
     /// (`CasePolicy.needsSecondFactor`); anyone may set one up either way.
     public var requireSecondFactor: Bool
+    /// E-mail about what waits for someone; off when nil.
+    public var smtp: SMTPSettings?
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
-                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false) {
+                apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false,
+                smtp: SMTPSettings? = nil) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -52,6 +55,41 @@ public struct WijknetConfig: Sendable {
         self.signInsPerMinute = signInsPerMinute
         self.branding = branding
         self.requireSecondFactor = requireSecondFactor
+        self.smtp = smtp
+    }
+
+    /// E-mail: `WIJKNET_SMTP_HOST` switches it on; then `WIJKNET_SMTP_FROM` and `WIJKNET_PUBLIC_URL`
+    /// (where the links point) are needed, and `WIJKNET_SMTP_SECURITY` (`starttls`, the default;
+    /// `tls`; or `none`, only for a relay on the same machine), `WIJKNET_SMTP_PORT` (587, 465 or 25
+    /// by default), `WIJKNET_SMTP_USERNAME`, `WIJKNET_SMTP_PASSWORD` and `WIJKNET_SMTP_CA_FILE` may be.
+    public static func smtp(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SMTPSettings? {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        guard let host = value("WIJKNET_SMTP_HOST") else { return nil }
+        var wrong: [String] = []
+        let security = SMTPSettings.Security(rawValue: value("WIJKNET_SMTP_SECURITY") ?? "starttls")
+        if security == nil { wrong.append("een geldige waarde voor WIJKNET_SMTP_SECURITY: starttls, tls of none") }
+        if security == SMTPSettings.Security.none, !["127.0.0.1", "::1", "localhost"].contains(host) {
+            wrong.append("WIJKNET_SMTP_SECURITY=none alleen met een mailserver op deze machine (WIJKNET_SMTP_HOST=127.0.0.1)")
+        }
+        let standardPort = switch security {
+        case .tls?: 465
+        case .none?: 25
+        default: 587
+        }
+        let port = value("WIJKNET_SMTP_PORT").map { Int($0).flatMap { (1...65_535).contains($0) ? $0 : nil } } ?? standardPort
+        if port == nil { wrong.append("een geldige waarde voor WIJKNET_SMTP_PORT: een poortnummer van 1 tot en met 65535") }
+        let from = value("WIJKNET_SMTP_FROM")
+        if from?.contains("@") != true { wrong.append("WIJKNET_SMTP_FROM: het afzenderadres, bijvoorbeeld wijknet@arnhem.nl") }
+        let url = value("WIJKNET_PUBLIC_URL").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        if !(url?.hasPrefix("https://") == true || url?.hasPrefix("http://") == true) {
+            wrong.append("WIJKNET_PUBLIC_URL: het adres van Wijknet voor de links in e-mails, bijvoorbeeld https://wijknet.arnhem.nl")
+        }
+        if (value("WIJKNET_SMTP_USERNAME") == nil) != (value("WIJKNET_SMTP_PASSWORD") == nil) {
+            wrong.append("WIJKNET_SMTP_USERNAME en WIJKNET_SMTP_PASSWORD samen, of geen van beide")
+        }
+        guard wrong.isEmpty, let security, let port, let from, let url else { throw Missing(items: wrong) }
+        return SMTPSettings(host: host, port: port, security: security, username: value("WIJKNET_SMTP_USERNAME"),
+                            password: value("WIJKNET_SMTP_PASSWORD"), from: from, publicURL: url, caFile: value("WIJKNET_SMTP_CA_FILE"))
     }
 
     /// `WIJKNET_SECOND_FACTOR`: `required` (the default) or `optional`; a demo is optional unless

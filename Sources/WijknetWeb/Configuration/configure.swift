@@ -23,8 +23,11 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.routes.defaultMaxBodySize = "256kb"
 
     app.lifecycle.use(KeyCheckOnBoot())
-    // Tests ask for recounts themselves, at moments they choose.
-    if app.environment != .testing { app.lifecycle.use(FigureRefresher()) }
+    // Tests ask for recounts and e-mails themselves, at moments they choose.
+    if app.environment != .testing {
+        app.lifecycle.use(FigureRefresher.make())
+        if config.smtp != nil { app.lifecycle.use(OutboxSender.make()) }
+    }
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorResponder(environment: app.environment))

@@ -7,7 +7,8 @@ import WijknetStore
 /// (through the core policy); the faces only decide what to show.
 extension Request {
     func requestService() throws -> RequestService {
-        RequestService(db: db, actor: try actor(), channel: auditChannel, partnerAccess: application.wijknetConfig.partnerAccess)
+        RequestService(db: db, actor: try actor(), channel: auditChannel, partnerAccess: application.wijknetConfig.partnerAccess,
+                       outbox: Outbox(enabled: application.wijknetConfig.smtp != nil))
     }
     func residentService() throws -> ResidentService {
         ResidentService(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
