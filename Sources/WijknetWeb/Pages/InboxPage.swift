@@ -10,7 +10,11 @@ enum InboxPage {
         let page = try await req.requestService().inbox(try req.paging())
         let rows = page.items.map { item -> Markup in
             let who = ResidentIdentity(item.request, for: actor).display
-            let anchor = item.kind == .directRoute ? "#reactie" : item.kind == .referralResult ? "#toeleidingen" : "#zorg-\(item.recordID.uuidString)"
+            let anchor = switch item.kind {
+            case .directRoute: "#reactie"
+            case .careStart, .careEnd: "#zorg"
+            case .referralResult: "#toeleidingen"
+            }
             return Table.row(["\(item.since.dutch)", "<a href=\"\(SiteURL.request(item.request.id!).path)\(anchor)\">\(item.kind.label)</a>" as Markup,
                               "\(who)", "\(item.request.district.name)"])
         }

@@ -21,6 +21,8 @@ struct BenchCommand: AsyncCommand {
         var profiles: Bool
         @Option(name: "assessments", help: "With --profiles: the number of assessments (default 1000000)")
         var assessments: Int?
+        @Flag(name: "accounts", help: "Sign-in with a second factor, and a partner's inbox with 10,000 open items among --requests (issue 15)")
+        var accounts: Bool
         @Option(name: "data", help: "With --profiles: write the scores to this file (little-endian doubles, 13 per assessment)")
         var data: String?
     }
@@ -30,6 +32,11 @@ struct BenchCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         if signature.profiles {
             context.console.print(try ProfileBenchmark.run(assessments: signature.assessments ?? 1_000_000, data: signature.data, json: signature.json))
+            return
+        }
+        if signature.accounts {
+            context.console.print(try await AccountsBenchmark.run(context.application, requests: signature.requests ?? 1_000_000,
+                                                                  samples: signature.samples ?? 200) { context.console.info($0) })
             return
         }
         if signature.national {
