@@ -158,7 +158,10 @@ public struct WijknetConfig: Sendable {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = BSNVault.newKey()
-        FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600])
+        // A key that is not kept would seal data no later start can open: stop instead.
+        guard FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Missing(items: ["een plek voor de demosleutel: \(path) kon niet worden geschreven"])
+        }
         return key
     }
 
