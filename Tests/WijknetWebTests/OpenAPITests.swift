@@ -34,6 +34,20 @@ extension AppTests {
             }
         }
 
+        /// The document's lists of codes are the code's enums, so a new case cannot leave a response
+        /// outside its documented shape (the fuzzer found `report` missing from the audit actions).
+        @Test func theDocumentsCodeListsAreTheEnums() {
+            let schemas = (Self.document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]] ?? [:]
+            func codes(_ schema: String, _ property: String) -> [String] {
+                let properties = schemas[schema]?["properties"] as? [String: [String: Any]]
+                return (properties?[property]?["enum"] as? [Any] ?? []).compactMap { $0 as? String }
+            }
+            #expect(codes("AuditEntry", "action") == AuditAction.allCases.map(\.rawValue))
+            #expect(codes("Referral", "status") == ReferralStatus.allCases.map(\.rawValue))
+            #expect(codes("DirectResponseInput", "reason") == DeclineReason.allCases.map(\.rawValue))
+            #expect(codes("InboxItem", "kind") == InboxItem.Kind.allCases.map(\.rawValue))
+        }
+
         /// Each `APIPath` is a path of the document and each documented path is an `APIPath`, and
         /// the route it registers reads the same (issue 14).
         @Test func theAPIPathsAreTheDocumentsPaths() {
