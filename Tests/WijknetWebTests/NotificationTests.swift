@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOPosix
 import Testing
 import Vapor
 import VaporTesting
@@ -102,6 +103,22 @@ extension AppTests {
                 #expect(waiting.attempts == 1 && waiting.nextAttemptAt > Date() && waiting.lastError != nil)
                 #expect(waiting.lastError?.contains("partner@zorg.test") == false)
             }
+        }
+
+        /// A server that takes the connection and then says nothing must not hold the sender for ever.
+        @Test func aSilentServerTimesOut() async throws {
+            let group = MultiThreadedEventLoopGroup.singleton
+            let silent = try await ServerBootstrap(group: group).childChannelInitializer { $0.eventLoop.makeSucceededVoidFuture() }
+                .bind(host: "127.0.0.1", port: 0).get()
+            let port = try #require(silent.localAddress?.port)
+            let client = SMTPClient(settings: SMTPSettings(host: "127.0.0.1", port: port, security: .none, from: "w@gemeente.test",
+                                                           publicURL: "https://w.gemeente.test"), group: group)
+            let started = ContinuousClock.now
+            await #expect(throws: SMTPClient.Failure.self) {
+                try await client.send(MailMessage(to: "a@b.test", subject: "x", body: "y"), timeout: 1)
+            }
+            #expect(ContinuousClock.now - started < .seconds(10))
+            try await silent.close()
         }
 
         @Test func theSettingsAreCheckedAtStart() throws {

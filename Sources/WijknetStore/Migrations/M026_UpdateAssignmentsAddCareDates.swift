@@ -19,7 +19,7 @@ struct UpdateAssignmentsAddCareDates: AsyncMigration {
     func revert(on database: Database) async throws {
         let sql = try database.sql()
         for index in ["idx_referrals_partner_status", "idx_assignments_provider_ended", "idx_assignments_provider_started"] {
-            try await sql.drop(index: index).run()
+            try await sql.drop(index: index).ifExists().run()
         }
         try await database.schema(Assignment.schema).deleteField("care_ended_on").update()
         try await database.schema(Assignment.schema).deleteField("care_started_on").update()

@@ -67,6 +67,8 @@ struct SMTPClient: Sendable {
                 group.addTask { try await conversation(channel, message) }
                 group.addTask {
                     try await Task.sleep(nanoseconds: UInt64(timeout) * 1_000_000_000)
+                    // Closing fails the reply the conversation waits for, so the group can end.
+                    try? await channel.close()
                     throw Failure(step: "wachten", reply: "geen antwoord binnen \(timeout) seconden")
                 }
                 try await group.next()
