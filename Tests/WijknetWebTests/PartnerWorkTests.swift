@@ -133,7 +133,12 @@ extension AppTests {
                     let timeline = object(res)["timeline"] as? [[String: Any]] ?? []
                     #expect(timeline.last?["detail"] as? String == "Reden: \(DeclineReason.noCapacity.label)")
                 }
+                try await app.testing().test(.GET, "/api/v1/requests?declined=true", headers: coach) { res in
+                    #expect((object(res)["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
+                }
                 let page = try await PageSession.signIn(app, as: "coach.noordwest")
+                let home = try await page.get("/").body.string
+                #expect(home.contains("<a href=\"/verzoeken?declined=true\">Waarvan afgewezen door een partner</a> <span class=\"count has-work\">1</span>"))
                 let html = try await page.get("/verzoeken/\(id)").body.string
                 #expect(html.contains("wees het verzoek af") && html.contains(DeclineReason.noCapacity.label))
                 #expect(html.contains("id=\"route\""), "the coach chooses a route again")

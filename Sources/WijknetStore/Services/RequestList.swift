@@ -22,12 +22,16 @@ public struct RequestFilter: Sendable, Codable {
     /// Only requests with a welfare referral that has no result yet (proposed or started): the
     /// coach's work list.
     public var openReferral: Bool
+    /// Only requests a partner declined on the direct route that wait for a new route: the coach's
+    /// work list.
+    public var declined: Bool
 
     public init(areaId: UUID? = nil, networkId: UUID? = nil, status: RequestStatus? = nil, law: Law? = nil, route: Route? = nil,
                 from: CalendarDate? = nil, to: CalendarDate? = nil, q: String? = nil, ids: Set<UUID>? = nil,
-                residentId: UUID? = nil, openReferral: Bool = false) {
+                residentId: UUID? = nil, openReferral: Bool = false, declined: Bool = false) {
         self.residentId = residentId
         self.openReferral = openReferral
+        self.declined = declined
         self.areaId = areaId
         self.networkId = networkId
         self.status = status
@@ -163,6 +167,12 @@ enum RequestListSQL {
             let open = [ReferralStatus.proposed, .started].map(\.rawValue)
             conditions.append(SQLQueryString("""
                 \(SQLColumn("id", table: t)) IN (SELECT request_id FROM \(ident: Referral.schema) WHERE status IN (\(bind: open[0]), \(bind: open[1])))
+                """))
+        }
+        if filter.declined {
+            conditions.append(SQLQueryString("""
+                \(SQLColumn("status", table: t)) = \(bind: RequestStatus.registered.rawValue) AND \(SQLColumn("id", table: t)) IN \
+                (SELECT request_id FROM \(ident: DirectRouteResponse.schema) WHERE accepted = \(bind: false))
                 """))
         }
         if let ids = filter.ids {

@@ -43,6 +43,7 @@ enum HomePage {
         var lines: [Markup] = []
         for (filter, query, text) in [
             (RequestFilter(status: .registered), "status=registered", "Wachten op een route"),
+            (RequestFilter(declined: true), "declined=true", "Waarvan afgewezen door een partner"),
             (RequestFilter(status: .inMeeting), "status=inMeeting", "Op de agenda van het overleg"),
             (RequestFilter(status: .decided), "status=decided", "Besloten, nog zonder toewijzing of toeleiding"),
             (RequestFilter(openReferral: true), "openReferral=true", "Toeleiding naar welzijn nog zonder uitkomst"),

@@ -5,14 +5,14 @@ import WijknetStore
 
 /// `/verzoeken`: the request list with filters, search and pagination.
 enum RequestsPage {
-    static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q", "residentId", "openReferral"]
+    static let filterNames = ["areaId", "networkId", "status", "law", "route", "from", "to", "q", "residentId", "openReferral", "declined"]
 
     @Sendable static func show(req: Request) async throws -> Response {
         let values = req.queryValues(filterNames)
         var state = FormState(values: values)
         let query = RequestListQuery(areaId: values["areaId"], networkId: values["networkId"], status: values["status"], law: values["law"],
                                      route: values["route"], from: values["from"], to: values["to"], q: values["q"],
-                                     residentId: values["residentId"], openReferral: values["openReferral"])
+                                     residentId: values["residentId"], openReferral: values["openReferral"], declined: values["declined"])
         var result: ResultPage<SupportRequest>?
         do {
             result = try await req.requestService().list(try query.filter(), try req.paging())
@@ -28,6 +28,7 @@ enum RequestsPage {
         \(Form.select("law", "Wet", state, options: Law.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
         \(Form.select("route", "Route", state, options: WijknetCore.Route.allCases.map { ($0.rawValue, $0.label) }, need: .filter, blank: "Alle"))
         \(Form.select("openReferral", "Toeleiding welzijn", state, options: [("true", "Nog zonder uitkomst")], need: .filter, blank: "Alle"))
+        \(Form.select("declined", "Directe route", state, options: [("true", "Afgewezen door een partner")], need: .filter, blank: "Alle"))
         \(Form.select("areaId", "Gebied", state, options: areas.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
         \(Form.select("networkId", "Netwerk", state, options: networks.map { ($0.id!.uuidString, $0.name) }, need: .filter, blank: "Alle"))
         \(Form.text("from", "Intake vanaf", state, type: "date", need: .filter))

@@ -15,6 +15,8 @@ struct RequestListQuery: Content {
     var residentId: String?
     /// "true": only requests with a welfare referral without a result yet.
     var openReferral: String?
+    /// "true": only requests a partner declined, waiting for a new route.
+    var declined: String?
 
     func filter() throws -> RequestFilter {
         var check = Checker()
@@ -27,14 +29,23 @@ struct RequestListQuery: Content {
         let to = check.optionalDate(to, "to", label: "Tot en met")
         let text = check.optionalText(q, "q", label: "Zoekterm")
         let resident = check.optionalID(residentId, "residentId", label: "Inwoner")
-        var referral = false
-        switch openReferral ?? "" {
-        case "", "false": break
-        case "true": referral = true
-        default: check.fail("openReferral", "Toeleiding zonder uitkomst is true of false.")
-        }
+        let referral = check.flag(openReferral, "openReferral", label: "Toeleiding zonder uitkomst")
+        let declined = check.flag(declined, "declined", label: "Afgewezen door een partner")
         try check.finish()
         return RequestFilter(areaId: area, networkId: network, status: status, law: law, route: route, from: from, to: to, q: text,
-                             residentId: resident, openReferral: referral)
+                             residentId: resident, openReferral: referral, declined: declined)
+    }
+}
+
+extension Checker {
+    /// A yes/no filter as a query string writes it: "true", or "false" and empty for no.
+    mutating func flag(_ value: String?, _ field: String, label: String) -> Bool {
+        switch value ?? "" {
+        case "", "false": return false
+        case "true": return true
+        default:
+            fail(field, "\(label) is true of false.")
+            return false
+        }
     }
 }
