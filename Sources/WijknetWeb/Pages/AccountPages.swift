@@ -155,49 +155,49 @@ enum AccountPages {
 
     /// Asks first; `confirm=ja` deactivates.
     @Sendable static func deactivate(req: Request) async throws -> Response {
-        let service = try service(req)
-        let id = try req.id()
-        let user = try await service.find(id)
-        guard (try? req.content.get(String.self, at: "confirm")) == "ja" else {
-            return Layout.page("Account deactiveren", req, """
-            <h1>Account \(user.username) deactiveren?</h1>
-            <p>\(user.displayName) kan dan niet meer inloggen; open sessies en API-tokens stoppen meteen. Het account en zijn sporen in het
-            auditlog blijven bewaard, en de gebruikersnaam wordt nooit opnieuw uitgegeven.</p>
-            <form method="post" action="\(SiteURL.adminAccountDeactivate(id).path)">\(Form.csrf(req))\(Form.hidden("confirm", "ja"))
-            <button type="submit" class="danger">Ja, deactiveren</button> <a href="\(SiteURL.adminAccount(id).path)">Annuleren</a></form>
-            """)
-        }
-        do {
+        try await confirmed(req, title: "Account deactiveren", button: "Ja, deactiveren", action: SiteURL.adminAccountDeactivate) { user in
+            (heading: "Account \(user.username) deactiveren?",
+             text: "\(user.displayName) kan dan niet meer inloggen; open sessies en API-tokens stoppen meteen. Het account en zijn sporen in het auditlog blijven bewaard, en de gebruikersnaam wordt nooit opnieuw uitgegeven.",
+             done: "Het account \(user.username) is gedeactiveerd.")
+        } perform: { service, id in
             try await service.deactivate(id)
-        } catch StoreError.invalid(let failure) {
-            return try await renderAccount(req, user, FormState(errors: failure.errors), status: .unprocessableEntity)
         }
-        req.flash("Het account \(user.username) is gedeactiveerd.")
-        return req.redirect(to: SiteURL.adminAccount(id).path)
     }
-}
 
-extension AccountPages {
     /// Asks first; `confirm=ja` switches the account's second factor off.
     @Sendable static func resetSecondFactor(req: Request) async throws -> Response {
+        try await confirmed(req, title: "Tweede factor terugzetten", button: "Ja, terugzetten", action: SiteURL.adminAccountSecondFactor) { user in
+            (heading: "Tweede factor van \(user.username) terugzetten?",
+             text: "Doe dit alleen als \(user.displayName) telefoon én herstelcodes kwijt is, en je zeker weet dat je met die persoon spreekt. De app en de herstelcodes werken daarna niet meer; bij de volgende keer inloggen stelt \(user.displayName) een nieuwe tweede factor in.",
+             done: "De tweede factor van \(user.username) is teruggezet.")
+        } perform: { service, id in
+            try await service.resetSecondFactor(id, vault: req.application.vault)
+        }
+    }
+
+    /// A destructive step on an account: a page that says what changes and asks to confirm, then
+    /// (with `confirm=ja`) the step, back to the account with what was done or why not.
+    private static func confirmed(_ req: Request, title: String, button: String, action: (UUID) -> SiteURL,
+                                  words: (User) -> (heading: String, text: String, done: String),
+                                  perform: (AccountService, UUID) async throws -> Void) async throws -> Response {
         let service = try service(req)
         let id = try req.id()
         let user = try await service.find(id)
+        let said = words(user)
         guard (try? req.content.get(String.self, at: "confirm")) == "ja" else {
-            return Layout.page("Tweede factor terugzetten", req, """
-            <h1>Tweede factor van \(user.username) terugzetten?</h1>
-            <p>Doe dit alleen als \(user.displayName) telefoon én herstelcodes kwijt is, en je zeker weet dat je met die persoon spreekt.
-            De app en de herstelcodes werken daarna niet meer; bij de volgende keer inloggen stelt \(user.displayName) een nieuwe tweede factor in.</p>
-            <form method="post" action="\(SiteURL.adminAccountSecondFactor(id).path)">\(Form.csrf(req))\(Form.hidden("confirm", "ja"))
-            <button type="submit" class="danger">Ja, terugzetten</button> <a href="\(SiteURL.adminAccount(id).path)">Annuleren</a></form>
+            return Layout.page(title, req, """
+            <h1>\(said.heading)</h1>
+            <p>\(said.text)</p>
+            <form method="post" action="\(action(id).path)">\(Form.csrf(req))\(Form.hidden("confirm", "ja"))
+            <button type="submit" class="danger">\(button)</button> <a href="\(SiteURL.adminAccount(id).path)">Annuleren</a></form>
             """)
         }
         do {
-            try await service.resetSecondFactor(id, vault: req.application.vault)
+            try await perform(service, id)
         } catch StoreError.invalid(let failure) {
             return try await renderAccount(req, user, FormState(errors: failure.errors), status: .unprocessableEntity)
         }
-        req.flash("De tweede factor van \(user.username) is teruggezet.")
+        req.flash(said.done)
         return req.redirect(to: SiteURL.adminAccount(id).path)
     }
 }
