@@ -13,16 +13,28 @@ package enum DemoNames {
 
 }
 
-/// Valid BSNs in increasing order from `start`. Demo data starts at 999990000, the test range,
-/// which holds about 900 numbers; the benchmark starts lower for its larger counts.
+/// Distinct valid BSNs: upwards from `start` to the last nine-digit number, then downwards from
+/// just below `start`. Demo data starts at 999990000, the test range, which holds about 900
+/// numbers; a demo of more residents (it grows with every day since the networks started) goes on
+/// below it instead of looking for a nine-digit number above 999999999 for ever.
 public struct BSNSequence: Sendable {
+    private let start: Int
     private var candidate: Int
+    private var upwards = true
 
-    public init(start: Int = 999_990_000) { candidate = start }
+    public init(start: Int = 999_990_000) {
+        self.start = start
+        candidate = start
+    }
 
     public mutating func next() -> BSN {
         while true {
-            defer { candidate += 1 }
+            if upwards && candidate > 999_999_999 {
+                upwards = false
+                candidate = start - 1
+            }
+            precondition(candidate >= 100_000_000, "no nine-digit BSN left")
+            defer { candidate += upwards ? 1 : -1 }
             if let bsn = BSN(String(candidate)) { return bsn }
         }
     }
