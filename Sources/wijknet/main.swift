@@ -19,7 +19,7 @@ do {
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
                                            apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load(),
                                            requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand),
-                                           smtp: try WijknetConfig.smtp()))
+                                           smtp: try WijknetConfig.smtp(), sso: try WijknetConfig.sso()))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")

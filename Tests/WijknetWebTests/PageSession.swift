@@ -7,7 +7,10 @@ import VaporTesting
 /// A browser-like session for page tests: keeps the session cookie and the form's CSRF token.
 final class PageSession: @unchecked Sendable {
     let app: Application
+    /// The session cookie, `wijknet-sessie=…`.
     var cookie: String?
+    /// Any other cookie the site set (single sign-on's), by name.
+    var otherCookies: [String: String] = [:]
     var csrf = ""
 
     init(_ app: Application) { self.app = app }
@@ -55,13 +58,16 @@ final class PageSession: @unchecked Sendable {
     private func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.add(name: "Sec-Fetch-Site", value: fetchSite)
-        if let cookie { headers.add(name: .cookie, value: cookie) }
+        let all = (cookie.map { [$0] } ?? []) + otherCookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if !all.isEmpty { headers.add(name: .cookie, value: all.joined(separator: "; ")) }
         return headers
     }
 
     private func remember(_ res: TestingHTTPResponse) {
-        if let set = res.headers.first(name: .setCookie), let pair = set.split(separator: ";").first {
-            cookie = String(pair)
+        for set in res.headers[.setCookie] {
+            guard let pair = set.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<equals]), value = String(pair[pair.index(after: equals)...])
+            if name == "wijknet-sessie" { cookie = String(pair) } else { otherCookies[name] = value.isEmpty ? nil : value }
         }
         let html = res.body.string
         if let range = html.range(of: "name=\"_csrf\" value=\""), let end = html[range.upperBound...].firstIndex(of: "\"") {

@@ -56,7 +56,7 @@ public struct AccountInput: Codable, Sendable {
 
     /// One @, something before it, a dot in the part after it, no spaces: enough to catch a typo
     /// without refusing real addresses.
-    static func isEmail(_ text: String) -> Bool {
+    public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
         return !text.contains { $0.isWhitespace }

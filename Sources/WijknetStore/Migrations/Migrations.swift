@@ -34,5 +34,7 @@ public enum WijknetMigrations {
         UpdateUsersAddSecondFactor(),
         CreateRecoveryCodes(),
         CreateOutbox(),
+        CreateSSOLogins(),
+        UpdateUsersAddSSOSubject(),
     ]
 }

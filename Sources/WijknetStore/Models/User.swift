@@ -26,6 +26,8 @@ public final class User: Model, @unchecked Sendable {
     @OptionalField(key: "totp_pending_secret") var totpPendingSecret: String?
     @OptionalField(key: "totp_enabled_at") public var totpEnabledAt: Date?
     @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
+    /// The identity provider's issuer and subject, once the person signed in with single sign-on.
+    @OptionalField(key: "sso_subject") public var ssoSubject: String?
 
     public var isActive: Bool { deactivatedAt == nil }
     public var hasSecondFactor: Bool { totpEnabledAt != nil }

@@ -27,7 +27,7 @@ enum TokensAPI {
             }
             try await SignIn.complete(user, on: req)
         } catch let failure as SignIn.Failure {
-            guard case .wait(let seconds) = failure else { throw Abort(.unauthorized, reason: failure.message) }
+            guard case .wait(let seconds) = failure else { throw Abort(failure.status, reason: failure.message) }
             throw Abort(.tooManyRequests, headers: ["Retry-After": String(seconds)], reason: failure.message)
         }
         let name = try TokenIssuing.name(body.name)

@@ -14,6 +14,8 @@ enum SignIn {
         case wrongCode
         /// Too many attempts in a row for this name, or from this address.
         case wait(seconds: Int)
+        /// Passwords are switched off: everyone signs in with single sign-on.
+        case passwordsOff
 
         /// The answer the user sees, the same for every name.
         var message: String {
@@ -21,11 +23,21 @@ enum SignIn {
             case .wrongCredentials: "Gebruikersnaam of wachtwoord onjuist."
             case .wrongCode: "Deze code klopt niet of is al gebruikt. Typ de code die nu in je authenticator-app staat, of een herstelcode."
             case .wait(let seconds): "Te veel pogingen achter elkaar. Probeer het over \(seconds) seconden opnieuw."
+            case .passwordsOff: "Inloggen met een wachtwoord van Wijknet staat uit. Log in met je account van de gemeente (single sign-on)."
+            }
+        }
+
+        var status: HTTPResponseStatus {
+            switch self {
+            case .wrongCredentials, .wrongCode: .unauthorized
+            case .wait: .tooManyRequests
+            case .passwordsOff: .forbidden
             }
         }
     }
 
     static func verify(username: String, password: String, on request: Request) async throws -> User {
+        guard request.application.wijknetConfig.localPasswords else { throw Failure.passwordsOff }
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let channel = request.auditChannel
         let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
@@ -70,9 +82,11 @@ enum SignIn {
         try await user.save(on: request.db)
     }
 
-    /// Whether this account must set up a second factor before it may do anything else.
-    static func mustEnrol(_ user: User, _ request: Request) -> Bool {
+    /// Whether this account must set up a second factor before it may do anything else; not when
+    /// the identity provider asked one at this sign-in (`secondFactorByProvider`).
+    static func mustEnrol(_ user: User, _ request: Request, secondFactorByProvider: Bool = false) -> Bool {
         request.application.wijknetConfig.requireSecondFactor && CasePolicy.needsSecondFactor(user.role) && !user.hasSecondFactor
+            && !secondFactorByProvider
     }
 
     /// Logs the refusal under the account's name when it exists; a name that is no account is not

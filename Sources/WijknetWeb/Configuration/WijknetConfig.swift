@@ -38,11 +38,15 @@ public struct WijknetConfig: Sendable {
     public var requireSecondFactor: Bool
     /// E-mail about what waits for someone; off when nil.
     public var smtp: SMTPSettings?
+    /// Single sign-on with the municipality's identity provider; off when nil.
+    public var sso: OIDCSettings?
+    /// Whether Wijknet's own passwords work: always, unless single sign-on is on and says not.
+    public var localPasswords: Bool { sso?.localPasswords ?? true }
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
                 apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false,
-                smtp: SMTPSettings? = nil) {
+                smtp: SMTPSettings? = nil, sso: OIDCSettings? = nil) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -56,6 +60,7 @@ public struct WijknetConfig: Sendable {
         self.branding = branding
         self.requireSecondFactor = requireSecondFactor
         self.smtp = smtp
+        self.sso = sso
     }
 
     /// E-mail: `WIJKNET_SMTP_HOST` switches it on; then `WIJKNET_SMTP_FROM` and `WIJKNET_PUBLIC_URL`

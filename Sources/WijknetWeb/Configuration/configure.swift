@@ -9,6 +9,11 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.storage[ConfigKey.self] = config
     app.storage[VaultKey.self] = try BSNVault(base64: config.bsnKey)
     app.storage[SignInBucketsKey.self] = RateBuckets(perMinute: config.signInsPerMinute)
+    app.storage[OIDCProviderKey.self] = config.sso.map(OIDCProvider.init(settings:))
+    // Calls to other servers (the identity provider) give up rather than hold a sign-in for long,
+    // and go only where they were sent: a redirect is an answer, not an address to follow.
+    app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(15))
+    app.http.client.configuration.redirectConfiguration = .disallow
     try useDatabase(app, config.storage)
     app.migrations.add(WijknetMigrations.all)
     app.migrations.add(SessionRecord.migration)
@@ -47,6 +52,10 @@ private func useDatabase(_ app: Application, _ storage: WijknetConfig.Storage) t
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
     }
+}
+
+struct OIDCProviderKey: StorageKey {
+    typealias Value = OIDCProvider?
 }
 
 struct ConfigKey: StorageKey {
@@ -92,4 +101,7 @@ extension Application {
 
     /// Sign-in attempts per address, in this instance's memory.
     var signInBuckets: RateBuckets { storage[SignInBucketsKey.self]! }
+
+    /// The identity provider, when single sign-on is on.
+    var oidcProvider: OIDCProvider? { storage[OIDCProviderKey.self] ?? nil }
 }

@@ -14,6 +14,8 @@ func routes(_ app: Application) throws {
     pages.post(.login, use: LoginPage.submit)
     pages.get(.loginCode, use: SecondFactorPages.showCode)
     pages.post(.loginCode, use: SecondFactorPages.submitCode)
+    pages.get(.ssoStart, use: SSOPages.start)
+    pages.get(.ssoReturn, use: SSOPages.finish)
     pages.get(SiteURL.passwordSet, use: PasswordPage.form)
     pages.post(SiteURL.passwordSet, use: PasswordPage.save)
 

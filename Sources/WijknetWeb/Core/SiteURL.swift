@@ -6,6 +6,9 @@ enum SiteURL {
     case home
     case login
     case loginCode
+    /// Single sign-on: off to the identity provider, and back.
+    case ssoStart
+    case ssoReturn
     case secondFactor
     case logout
     case requests
@@ -95,6 +98,8 @@ enum SiteURL {
         case .home: []
         case .login: ["inloggen"]
         case .loginCode: ["inloggen", "code"]
+        case .ssoStart: ["inloggen", "sso"]
+        case .ssoReturn: ["inloggen", "sso", "terug"]
         case .secondFactor: ["account", "tweede-factor"]
         case .logout: ["uitloggen"]
         case .requests: ["verzoeken"]

@@ -205,6 +205,7 @@ enum AccountPages {
 /// `/wachtwoord/:token`: the person behind a one-time link chooses their password.
 enum PasswordPage {
     @Sendable static func form(req: Request) async throws -> Response {
+        guard req.application.wijknetConfig.localPasswords else { return passwordsOff(req) }
         let token = req.parameters.get("token") ?? ""
         guard let user = try await PasswordLinks.account(for: token, on: req.db) else { return unusable(req) }
         return render(req, token: token, user: user, FormState())
@@ -225,6 +226,17 @@ enum PasswordPage {
         return response
     }
 
+    /// Single sign-on only: a password of Wijknet would open nothing.
+    static func passwordsOff(_ req: Request) -> Response {
+        let response = Layout.page("Geen wachtwoord nodig", req, """
+        <h1>Geen wachtwoord nodig</h1>
+        <p>\(SignIn.Failure.passwordsOff.message)</p>
+        <p><a class="button" href="\(SiteURL.login.path)">Naar inloggen</a></p>
+        """)
+        response.status = .forbidden
+        return response
+    }
+
     static func unusable(_ req: Request) -> Response {
         let response = Layout.page("Link werkt niet meer", req, """
         <h1>Deze link werkt niet meer</h1>
@@ -235,6 +247,7 @@ enum PasswordPage {
     }
 
     @Sendable static func save(req: Request) async throws -> Response {
+        guard req.application.wijknetConfig.localPasswords else { return passwordsOff(req) }
         let token = req.parameters.get("token") ?? ""
         guard let user = try await PasswordLinks.account(for: token, on: req.db) else { return unusable(req) }
         let password = (try? req.content.get(String.self, at: "password")) ?? ""

@@ -5,8 +5,10 @@ import WijknetStore
 /// The frame of every page: skip link, header with the navigation for the user's role, main.
 enum Layout {
     /// `stylesheet`: one more, after the site's own (the council letter's print header).
-    static func page(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, _ content: Markup) -> Response {
-        let response = Response(status: .ok, body: .init(string: document(title, req, flash: flash, stylesheet: stylesheet, content).html))
+    /// `refresh`: a page of Wijknet to open at once (after single sign-on, `SSOPages.onward`).
+    static func page(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, refresh: String? = nil,
+                     _ content: Markup) -> Response {
+        let response = Response(status: .ok, body: .init(string: document(title, req, flash: flash, stylesheet: stylesheet, refresh: refresh, content).html))
         response.headers.contentType = .html
         return response
     }
@@ -14,7 +16,8 @@ enum Layout {
     /// The whole HTML document; `page` sends it, a streamed page sends it in two halves.
     /// A page with a form's error summary says so first in its title, as screen readers announce
     /// the title before anything else.
-    static func document(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, _ content: Markup) -> Markup {
+    static func document(_ title: String, _ req: Request, flash: String? = nil, stylesheet: String? = nil, refresh: String? = nil,
+                         _ content: Markup) -> Markup {
         let user = req.currentUser
         let nav: Markup = user.map { navigation(for: $0, req) } ?? .empty
         let message = flash ?? req.takeFlash()
@@ -27,6 +30,7 @@ enum Layout {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        \(refresh.map { "<meta http-equiv=\"refresh\" content=\"0; url=\($0)\">" as Markup } ?? .empty)
         <title>\(failed ? "Fout: " : "")\(title) – Wijknet</title>
         <link rel="stylesheet" href="\(SiteURL.stylesheet.path)">
         \(branding.themeCSS == nil ? Markup.empty : "<link rel=\"stylesheet\" href=\"\(SiteURL.themeStylesheet.path)\">")

@@ -22,19 +22,34 @@ enum LoginPage {
         let intro: Markup = expired ? """
             <p>\(why) Log opnieuw in.\(carry?.kept == nil ? "" : " Wat je had ingevuld, is niet weg: daarna kun je het versturen.")</p>
             """ : .empty
+        let config = req.application.wijknetConfig
+        let passwordForm: Markup = config.localPasswords ? """
+            <form method="post" action="\(SiteURL.login.path)" class="narrow">\(Form.csrf(req))\(carry?.hiddenFields ?? .empty)
+            \(Form.text("username", "Gebruikersnaam", state, autocomplete: "username"))
+            \(Form.text("password", "Wachtwoord", FormState(values: [:], errors: state.errors), type: "password", autocomplete: "current-password"))
+            <button type="submit">Inloggen</button>
+            </form>
+            """ : .empty
         let response = Layout.page(title, req, """
         <h1>\(title)</h1>
         \(intro)
         \(Form.errorSummary(state))
-        <form method="post" action="\(SiteURL.login.path)" class="narrow">\(Form.csrf(req))\(carry?.hiddenFields ?? .empty)
-        \(Form.text("username", "Gebruikersnaam", state, autocomplete: "username"))
-        \(Form.text("password", "Wachtwoord", FormState(values: [:], errors: state.errors), type: "password", autocomplete: "current-password"))
-        <button type="submit">Inloggen</button>
-        </form>
+        \(config.sso.map { ssoLink($0, carry: carry, alone: !config.localPasswords) } ?? .empty)
+        \(passwordForm)
         \(demo)
         """)
         response.status = status
         return response
+    }
+
+    /// The way to the identity provider; with passwords beside it, as the first of two ways.
+    /// (`f-sso`: where the error summary points for a failed single sign-on.)
+    static func ssoLink(_ settings: OIDCSettings, carry: SessionPages.Carry?, alone: Bool) -> Markup {
+        let back = carry.map { "?\(SessionPages.Carry.backField)=" + ($0.back.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""
+        return """
+        <p class="sso"><a id="f-sso" class="button" href="\(SiteURL.ssoStart.path + back)">\(settings.label)</a></p>
+        \(alone ? Markup.empty : "<p>Of log in met je gebruikersnaam en wachtwoord van Wijknet:</p>")
+        """
     }
 
     static func demoAccounts(_ req: Request) async throws -> Markup {
@@ -63,7 +78,7 @@ enum LoginPage {
             return SecondFactorPages.codeForm(req, FormState(), carry: carry)
         } catch let failure as SignIn.Failure {
             let state = FormState(values: ["username": username], errors: [.init("username", failure.message)])
-            guard case .wait(let seconds) = failure else { return try await render(req, state, carry: carry, status: .unauthorized) }
+            guard case .wait(let seconds) = failure else { return try await render(req, state, carry: carry, status: failure.status) }
             let response = try await render(req, state, carry: carry, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response
@@ -73,15 +88,22 @@ enum LoginPage {
     /// Both steps passed: a new session for the user, then where they were going. An account that
     /// must set up a second factor goes there first (`RequireSecondFactor` keeps it there).
     static func signedIn(_ req: Request, _ user: User, carry: SessionPages.Carry?) async throws -> Response {
-        try await SignIn.complete(user, on: req)
-        try await req.renewSession()
-        req.session.data["uid"] = try user.requireID().uuidString
-        req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
-        req.currentUser = user
+        try await startSession(req, user)
         if SignIn.mustEnrol(user, req) { return req.redirect(to: SiteURL.secondFactor.path) }
         guard let carry else { return req.redirect(to: SiteURL.home.path) }
         guard carry.kept != nil else { return req.redirect(to: carry.back.path) }
         return SessionPages.resubmit(req, carry, title: "Je bent weer ingelogd", intro: "Er is nog niets opgeslagen van wat je invulde voordat je sessie verliep.")
+    }
+
+    /// A new session for a user who passed every step. `secondFactorByProvider`: the identity
+    /// provider asked the second factor, so Wijknet does not ask its own.
+    static func startSession(_ req: Request, _ user: User, secondFactorByProvider: Bool = false) async throws {
+        try await SignIn.complete(user, on: req)
+        try await req.renewSession()
+        req.session.data["uid"] = try user.requireID().uuidString
+        req.session.data["seen"] = String(Int(Date().timeIntervalSince1970))
+        if secondFactorByProvider { req.session.data[SecondFactorPages.byProvider] = "1" }
+        req.currentUser = user
     }
 
     @Sendable static func logout(req: Request) async throws -> Response {

@@ -11,6 +11,8 @@ enum SecondFactorPages {
     static let pendingSince = "mfa_at"
     /// Minutes to type the code after the password.
     static let pendingMinutes = 5
+    /// Session key: the identity provider asked the second factor at this sign-in.
+    static let byProvider = "mfa_idp"
 
     static func codeForm(_ req: Request, _ state: FormState, carry: SessionPages.Carry?, status: HTTPResponseStatus = .ok) -> Response {
         let response = Layout.page("Code invullen", req, """
@@ -66,7 +68,7 @@ enum SecondFactorPages {
             return try await LoginPage.signedIn(req, user, carry: carry)
         } catch let failure as SignIn.Failure {
             let response = codeForm(req, FormState(errors: [.init("code", failure.message)]), carry: carry,
-                                    status: failure.isWait ? .tooManyRequests : .unauthorized)
+                                    status: failure.status)
             if case .wait(let seconds) = failure { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
             return response
         }
@@ -136,17 +138,14 @@ enum SecondFactorPages {
     }
 }
 
-extension SignIn.Failure {
-    var isWait: Bool { if case .wait = self { true } else { false } }
-}
-
 /// Keeps an account that must set up a second factor on the set-up page: every other page sends
 /// it there, so nothing with personal data opens on a password alone.
 struct RequireSecondFactor: AsyncMiddleware {
     static let allowed: Set<String> = [SiteURL.secondFactor.path, SiteURL.logout.path, SiteURL.sessionKeepAlive.path]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let user = request.currentUser, SignIn.mustEnrol(user, request), !Self.allowed.contains(request.url.path) {
+        if let user = request.currentUser, SignIn.mustEnrol(user, request, secondFactorByProvider: request.session.data[SecondFactorPages.byProvider] == "1"),
+           !Self.allowed.contains(request.url.path) {
             return request.redirect(to: SiteURL.secondFactor.path)
         }
         return try await next.respond(to: request)
