@@ -44,6 +44,12 @@ struct UsersCommand: AsyncCommand {
                                  role: role.rawValue, areaId: areaID?.uuidString, organisationId: organisationID?.uuidString)
         do {
             let (user, link) = try await service.create(input)
+            guard app.wijknetConfig.localPasswords else {
+                // The link would open nothing: the person signs in at the identity provider.
+                context.console.print("Account \(user.username) (\(role.label)) aangemaakt. Wachtwoorden staan uit (WIJKNET_LOCAL_PASSWORDS=off):")
+                context.console.print("bij de eerste aanmelding met single sign-on wordt het gekoppeld via het e-mailadres, als de identity provider dat bevestigt.")
+                return
+            }
             let base = (signature.url ?? "http://127.0.0.1:8080").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             context.console.print("Account \(user.username) (\(role.label)) aangemaakt.")
             context.console.print("Eenmalige link om het wachtwoord te kiezen (\(PasswordLink.lifetimeHours) uur geldig, werkt één keer):")
