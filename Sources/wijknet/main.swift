@@ -8,7 +8,12 @@ var options = LaunchOptions.extract(from: &arguments)
 // `wijknet demo` and `wijknet bench` make synthetic data only, so they may make a demo key like `serve --demo`.
 let demoCommand = ["demo", "bench"].contains(arguments.dropFirst().first ?? "")
 var environment = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &environment)
+if try JSONLineLogHandler.wanted() {
+    let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+    LoggingSystem.bootstrap { JSONLineLogHandler(label: $0, level: level) }
+} else {
+    try LoggingSystem.bootstrap(from: &environment)
+}
 let app = try await Application.make(environment)
 do {
     let storage = WijknetConfig.storage(databaseURL: options.databaseURL)
@@ -19,7 +24,8 @@ do {
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
                                            apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load(),
                                            requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand),
-                                           smtp: try WijknetConfig.smtp(), sso: try WijknetConfig.sso()))
+                                           smtp: try WijknetConfig.smtp(), sso: try WijknetConfig.sso(),
+                                           metricsToken: try WijknetConfig.metricsToken()))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")
@@ -28,6 +34,8 @@ do {
     app.asyncCommands.use(ReportCommand(), as: "report")
     app.asyncCommands.use(KeysCommand(), as: "keys")
     app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     if options.demo {
         try await app.asyncBoot()
         try await app.autoMigrate().get()

@@ -65,6 +65,15 @@ extension AppTests {
                 try await sql.update(AuditEntry.schema).set("seq", to: SQLBind(3)).where("seq", .equal, SQLBind(-2)).run()
                 #expect(try await verify() == nil)
 
+                // An entry added past the head, as if appended behind the log's back.
+                let newest = try #require(try await AuditEntry.query(on: app.db).sort(\.$seq, .descending).first())
+                let forged = AuditEntry(content: newest.content, previousHash: newest.hash, hash: newest.hash)
+                forged.seq = newest.seq + 1
+                try await forged.create(on: app.db)
+                #expect(try await verify() == .changed(seq: newest.seq + 1))
+                try await forged.delete(on: app.db)
+                #expect(try await verify() == nil)
+
                 // The newest entry removed.
                 let last = try #require(try await AuditEntry.query(on: app.db).sort(\.$seq, .descending).first())
                 try await sql.delete(from: AuditEntry.schema).where("seq", .equal, SQLBind(last.seq)).run()

@@ -66,7 +66,8 @@ extension AppTests {
             "GET /api/v1/accounts": .admin, "POST /api/v1/accounts": .admin, "GET /api/v1/accounts/:id": .admin, "PATCH /api/v1/accounts/:id": .admin,
             "POST /api/v1/accounts/:id/deactivate": .admin, "POST /api/v1/accounts/:id/second-factor/reset": .admin,
             "POST /beheer/accounts/:id/tweede-factor": .admin, "GET /account/tweede-factor": .signedIn, "POST /account/tweede-factor": .signedIn,
-            "GET /inloggen/code": .open, "POST /inloggen/code": .open, "GET /inloggen/sso": .open, "GET /inloggen/sso/terug": .open, "POST /api/v1/accounts/:id/password-link": .admin, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
+            "GET /inloggen/code": .open, "POST /inloggen/code": .open, "GET /inloggen/sso": .open, "GET /inloggen/sso/terug": .open,
+            "GET /health": .open, "GET /ready": .open, "GET /metrics": .open, "POST /api/v1/accounts/:id/password-link": .admin, "GET /static/sessie.js": .open, "GET /static/thema.css": .open, "GET /static/logo": .open, "GET /inloggen": .open, "POST /inloggen": .open,
             "GET /api/v1/openapi.json": .open, "POST /api/v1/tokens": .open,
             "POST /uitloggen": .signedIn, "POST /sessie/verlengen": .signedIn, "GET /": .signedIn,
             "GET /api-tokens": .signedIn, "POST /api-tokens": .signedIn, "POST /api-tokens/:id/intrekken": .signedIn,
@@ -252,6 +253,8 @@ extension AppTests {
                     if key.hasSuffix("/inloggen/code") { continue }
                     // Single sign-on answers only when configured, for anyone (SingleSignOnTests).
                     if key.hasPrefix("GET /inloggen/sso") { continue }
+                    // The metrics answer only their own token, when configured (OperationsTests).
+                    if key == "GET /metrics" { continue }
                     // The logo exists only when a municipality configured one (BrandingTests).
                     if key == "GET /static/logo" { continue }
                     // A password link is a secret of its own, for anyone who holds it (AccountTests).

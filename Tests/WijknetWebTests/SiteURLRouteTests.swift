@@ -15,7 +15,7 @@ extension AppTests {
                     .residentEdit(id), .residentZRM(id), .residentErase(id), .residentMove(id), .residentExport(id), .residentExportJSON(id),
                     .meetings, .meeting(id), .admin, .adminAreas, .adminDistricts, .adminNetworks, .adminOrganisations, .adminNetwork(id),
                     .adminMembershipEnd(id, other), .adminProducts, .adminReasons, .adminReasonChange, .adminAccounts, .adminAccount(id), .adminAccountPasswordLink(id),
-                    .adminAccountDeactivate(id), .adminAccountSecondFactor(id), .loginCode, .ssoStart, .ssoReturn, .secondFactor, .passwordSet("token"), .dashboard, .dashboardDefinitions,
+                    .adminAccountDeactivate(id), .adminAccountSecondFactor(id), .loginCode, .ssoStart, .ssoReturn, .health, .ready, .metrics, .secondFactor, .passwordSet("token"), .dashboard, .dashboardDefinitions,
                     .dashboardCSV, .dashboardChart("k2"), .dashboardRequests("k2"), .historyImport, .zrm2010Import, .caseHistoryImport,
                     .profiles, .profileExport, .profileName(id), .requestEffects(id), .effectsDue, .dashboardEffects, .survey, .surveyRounds,
                     .surveyRound(id), .surveyRoundClose(id), .surveyResults(id), .surveyQuestions, .surveyQuestionDeactivate(id),

@@ -17,4 +17,11 @@ public enum KeyCheck {
             try await sql.insert(into: schema).columns("id", "sealed").values(SQLBind(1), SQLBind(try vault.seal(text: known))).run()
         }
     }
+
+    /// Whether the key opens what the data was sealed with, without writing anything (`/ready`):
+    /// true on a database that has nothing sealed yet.
+    public static func fits(_ vault: BSNVault, on db: any Database) async throws -> Bool {
+        guard let row = try await db.sql().select().column("sealed").from(schema).where("id", .equal, SQLBind(1)).first() else { return true }
+        return (try? vault.open(text: try row.decode(column: "sealed", as: String.self))) == known
+    }
 }

@@ -43,6 +43,7 @@ enum SignIn {
         let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
         let addressWait = await request.application.signInBuckets.take(request.remoteAddress?.ipAddress ?? "unknown", now: Date())
         if addressWait > 0 {
+            request.application.metrics.refused(.signIn)
             try await refuse(user, .signInDelayed, "Te veel pogingen vanaf één adres", channel, on: request.db)
             throw Failure.wait(seconds: Int(addressWait.rounded(.up)))
         }

@@ -40,13 +40,15 @@ public struct WijknetConfig: Sendable {
     public var smtp: SMTPSettings?
     /// Single sign-on with the municipality's identity provider; off when nil.
     public var sso: OIDCSettings?
+    /// The bearer token that reads `/metrics`; without it `/metrics` does not exist.
+    public var metricsToken: String?
     /// Whether Wijknet's own passwords work: always, unless single sign-on is on and says not.
     public var localPasswords: Bool { sso?.localPasswords ?? true }
 
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
                 apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false,
-                smtp: SMTPSettings? = nil, sso: OIDCSettings? = nil) {
+                smtp: SMTPSettings? = nil, sso: OIDCSettings? = nil, metricsToken: String? = nil) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -61,6 +63,16 @@ public struct WijknetConfig: Sendable {
         self.requireSecondFactor = requireSecondFactor
         self.smtp = smtp
         self.sso = sso
+        self.metricsToken = metricsToken
+    }
+
+    /// `WIJKNET_METRICS_TOKEN`: at least 32 characters, so that it cannot be guessed; unset, no metrics.
+    public static func metricsToken(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
+        guard let token = environment["WIJKNET_METRICS_TOKEN"], !token.isEmpty else { return nil }
+        guard token.count >= 32 else {
+            throw Missing(items: ["WIJKNET_METRICS_TOKEN: minstens 32 tekens, bijvoorbeeld $(head -c 32 /dev/urandom | base64)"])
+        }
+        return token
     }
 
     /// E-mail: `WIJKNET_SMTP_HOST` switches it on; then `WIJKNET_SMTP_FROM` and `WIJKNET_PUBLIC_URL`

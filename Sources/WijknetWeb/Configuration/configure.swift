@@ -9,6 +9,7 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.storage[ConfigKey.self] = config
     app.storage[VaultKey.self] = try BSNVault(base64: config.bsnKey)
     app.storage[SignInBucketsKey.self] = RateBuckets(perMinute: config.signInsPerMinute)
+    app.storage[MetricsKey.self] = Metrics()
     app.storage[OIDCProviderKey.self] = config.sso.map(OIDCProvider.init(settings:))
     // Calls to other servers (the identity provider) give up rather than hold a sign-in for long,
     // and go only where they were sent: a redirect is an answer, not an address to follow.
@@ -35,6 +36,7 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     }
 
     app.middleware = Middlewares()
+    app.middleware.use(RequestLog(metrics: app.metrics))
     app.middleware.use(ErrorResponder(environment: app.environment))
     app.middleware.use(SecurityHeaders())
     try routes(app)
@@ -52,6 +54,10 @@ private func useDatabase(_ app: Application, _ storage: WijknetConfig.Storage) t
     case .postgres(let url):
         app.databases.use(try .postgres(url: url), as: .psql)
     }
+}
+
+struct MetricsKey: StorageKey {
+    typealias Value = Metrics
 }
 
 struct OIDCProviderKey: StorageKey {
@@ -101,6 +107,9 @@ extension Application {
 
     /// Sign-in attempts per address, in this instance's memory.
     var signInBuckets: RateBuckets { storage[SignInBucketsKey.self]! }
+
+    /// This instance's request counts and latencies (`/metrics`).
+    var metrics: Metrics { storage[MetricsKey.self]! }
 
     /// The identity provider, when single sign-on is on.
     var oidcProvider: OIDCProvider? { storage[OIDCProviderKey.self] ?? nil }

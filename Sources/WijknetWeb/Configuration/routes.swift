@@ -8,6 +8,9 @@ func routes(_ app: Application) throws {
     app.get(.sessionScript, use: StaticFile.script)
     app.get(.themeStylesheet, use: StaticFile.theme)
     app.get(.logo, use: StaticFile.logo)
+    app.get(.health, use: OperationsRoutes.health)
+    app.get(.ready, use: OperationsRoutes.ready)
+    app.get(.metrics, use: OperationsRoutes.metrics)
 
     let pages = app.grouped(app.sessions.middleware, SessionUser(idleMinutes: config.sessionMinutes), CSRF())
     pages.get(.login, use: LoginPage.show)

@@ -10,6 +10,10 @@ enum SiteURL {
     case ssoStart
     case ssoReturn
     case secondFactor
+    /// For the operator: the process answers, it is ready for requests, its metrics.
+    case health
+    case ready
+    case metrics
     case logout
     case requests
     case newRequest
@@ -98,6 +102,9 @@ enum SiteURL {
         case .home: []
         case .login: ["inloggen"]
         case .loginCode: ["inloggen", "code"]
+        case .health: ["health"]
+        case .ready: ["ready"]
+        case .metrics: ["metrics"]
         case .ssoStart: ["inloggen", "sso"]
         case .ssoReturn: ["inloggen", "sso", "terug"]
         case .secondFactor: ["account", "tweede-factor"]

@@ -12,6 +12,7 @@ struct APIRateLimit: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let wait = await buckets.take(Self.caller(request), now: Date())
         guard wait <= 0 else {
+            request.application.metrics.refused(.api)
             let response = Problem(title: "Te veel verzoeken", status: 429,
                                    detail: "Je doet te veel verzoeken achter elkaar. Probeer het over \(Int(wait.rounded(.up))) seconden opnieuw.").response()
             response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))

@@ -94,7 +94,7 @@ enum SecondFactorPages {
                 <p class="status">De tweede factor staat aan sinds \(CasePage.dutchDateTime(since)). Je hebt nog \(left) ongebruikte herstelcodes.</p>
                 <h2>Nieuwe telefoon of app</h2><p>Stel de tweede factor opnieuw in; je oude app en herstelcodes werken daarna niet meer.</p>
                 """
-        } else if SignIn.mustEnrol(user, req) {
+        } else if SignIn.mustEnrol(user, req, secondFactorByProvider: req.session.data[byProvider] == "1") {
             current = "<p class=\"status\">Voor jouw rol is een tweede factor verplicht. Stel die eerst in; daarna kun je verder.</p>"
         }
         let response = Layout.page("Tweede factor", req, """

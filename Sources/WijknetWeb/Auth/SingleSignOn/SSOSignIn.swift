@@ -113,7 +113,10 @@ enum SSOSignIn {
     /// both count against the address's sign-in attempts, as a password does.
     private static func throttle(_ req: Request) async throws {
         let wait = await req.application.signInBuckets.take(req.remoteAddress?.ipAddress ?? "unknown", now: Date())
-        guard wait <= 0 else { throw Failure.wait(seconds: Int(wait.rounded(.up))) }
+        guard wait <= 0 else {
+            req.application.metrics.refused(.signIn)
+            throw Failure.wait(seconds: Int(wait.rounded(.up)))
+        }
     }
 
     /// Who tried, as far as known: the provider's name for them once their token was checked.
