@@ -18,14 +18,14 @@ let app = try await Application.make(environment)
 do {
     let storage = WijknetConfig.storage(databaseURL: options.databaseURL)
     let key = try WijknetConfig.bsnKey(demo: options.demo || demoCommand, storage: storage)
-    let (partnerAccess, retention, followUpMonths, apiRate, signInRate) = try WijknetConfig.settings()
+    let (partnerAccess, retention, followUpMonths, apiRate, signInRate, recountSeconds) = try WijknetConfig.settings()
     try await configure(app, WijknetConfig(storage: storage, bsnKey: key, demo: options.demo,
                                            secureCookies: !options.demo && !options.insecureCookies,
                                            partnerAccess: partnerAccess, retention: retention, followUpMonths: followUpMonths,
                                            apiRequestsPerMinute: apiRate, signInsPerMinute: signInRate, branding: try Branding.load(),
                                            requireSecondFactor: try WijknetConfig.secondFactorRequired(demo: options.demo || demoCommand),
                                            smtp: try WijknetConfig.smtp(), sso: try WijknetConfig.sso(),
-                                           metricsToken: try WijknetConfig.metricsToken()))
+                                           metricsToken: try WijknetConfig.metricsToken(), recountSeconds: recountSeconds))
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(AuditCommand(), as: "audit")

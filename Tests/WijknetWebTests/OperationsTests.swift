@@ -100,3 +100,23 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.OperationsTests {
+    /// The figures' recount runs on one instance at a time (issue 16): the lease goes to one of
+    /// two instances asking at once, stays with its holder, and passes on once it runs out.
+    @Test func theRecountsLeaseGoesToOneInstanceAtATime() async throws {
+        try await withApp { app, _ in
+            let now = Date()
+            async let first = JobLease.take("figures", holder: "a", for: 60, on: app.db, now: now)
+            async let second = JobLease.take("figures", holder: "b", for: 60, on: app.db, now: now)
+            let (a, b) = try await (first, second)
+            #expect(a != b, "exactly one of two instances at the same moment")
+            let holder = a ? "a" : "b", other = a ? "b" : "a"
+            #expect(try await JobLease.take("figures", holder: holder, for: 60, on: app.db, now: now.addingTimeInterval(30)))
+            #expect(!(try await JobLease.take("figures", holder: other, for: 60, on: app.db, now: now.addingTimeInterval(60))))
+            // The holder stopped renewing: after its lease ran out the other takes over.
+            #expect(try await JobLease.take("figures", holder: other, for: 60, on: app.db, now: now.addingTimeInterval(91)))
+            #expect(try await JobLease.rounds("figures", on: app.db) == 3)
+        }
+    }
+}

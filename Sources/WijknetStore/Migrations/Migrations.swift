@@ -36,5 +36,6 @@ public enum WijknetMigrations {
         CreateOutbox(),
         CreateSSOLogins(),
         UpdateUsersAddSSOSubject(),
+        CreateJobLeases(),
     ]
 }

@@ -40,6 +40,8 @@ public struct WijknetConfig: Sendable {
     public var smtp: SMTPSettings?
     /// Single sign-on with the municipality's identity provider; off when nil.
     public var sso: OIDCSettings?
+    /// Seconds between the background recounts of stale figures.
+    public var recountSeconds: Int
     /// The bearer token that reads `/metrics`; without it `/metrics` does not exist.
     public var metricsToken: String?
     /// Whether Wijknet's own passwords work: always, unless single sign-on is on and says not.
@@ -48,7 +50,7 @@ public struct WijknetConfig: Sendable {
     public init(storage: Storage, bsnKey: String, demo: Bool = false, secureCookies: Bool = true, sessionMinutes: Int = 30,
                 partnerAccess: PartnerAccess = .standard, retention: RetentionPolicy = .standard, followUpMonths: Int = 6,
                 apiRequestsPerMinute: Int = 600, signInsPerMinute: Int = 30, branding: Branding = .none, requireSecondFactor: Bool = false,
-                smtp: SMTPSettings? = nil, sso: OIDCSettings? = nil, metricsToken: String? = nil) {
+                smtp: SMTPSettings? = nil, sso: OIDCSettings? = nil, metricsToken: String? = nil, recountSeconds: Int = 60) {
         self.storage = storage
         self.bsnKey = bsnKey
         self.demo = demo
@@ -64,6 +66,7 @@ public struct WijknetConfig: Sendable {
         self.smtp = smtp
         self.sso = sso
         self.metricsToken = metricsToken
+        self.recountSeconds = recountSeconds
     }
 
     /// `WIJKNET_METRICS_TOKEN`: at least 32 characters, so that it cannot be guessed; unset, no metrics.
@@ -122,10 +125,11 @@ public struct WijknetConfig: Sendable {
 
     /// The settings a municipality may change: `WIJKNET_PARTNER_ACCESS_DAYS`,
     /// `WIJKNET_RETENTION_WMO_YEARS`, `…_JEUGD_YEARS`, `…_WITHOUT_CARE_YEARS`,
-    /// `WIJKNET_FOLLOW_UP_MONTHS`, `WIJKNET_API_REQUESTS_PER_MINUTE` and `WIJKNET_SIGN_INS_PER_MINUTE`;
+    /// `WIJKNET_FOLLOW_UP_MONTHS`, `WIJKNET_API_REQUESTS_PER_MINUTE`, `WIJKNET_SIGN_INS_PER_MINUTE` and
+    /// `WIJKNET_RECOUNT_SECONDS` (between background recounts of the figures);
     /// the defaults otherwise.
     public static func settings(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> (PartnerAccess, RetentionPolicy, followUpMonths: Int, apiRequestsPerMinute: Int, signInsPerMinute: Int) {
+        -> (PartnerAccess, RetentionPolicy, followUpMonths: Int, apiRequestsPerMinute: Int, signInsPerMinute: Int, recountSeconds: Int) {
         var wrong: [String] = []
         func number(_ name: String, _ fallback: Int, _ range: ClosedRange<Int>) -> Int {
             guard let text = environment[name], !text.isEmpty else { return fallback }
@@ -145,7 +149,8 @@ public struct WijknetConfig: Sendable {
         // An office behind one address signs in together at half past eight: room for that.
         let signIns = number("WIJKNET_SIGN_INS_PER_MINUTE", 30, 5...10_000)
         guard wrong.isEmpty else { throw Missing(items: wrong) }
-        return (access, retention, followUp, rate, signIns)
+        let recount = number("WIJKNET_RECOUNT_SECONDS", 60, 1...3600)
+        return (access, retention, followUp, rate, signIns, recount)
     }
 
     /// What is missing from the configuration, in words an operator can act on.

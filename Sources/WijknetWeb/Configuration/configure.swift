@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     app.lifecycle.use(KeyCheckOnBoot())
     // Tests ask for recounts and e-mails themselves, at moments they choose.
     if app.environment != .testing {
-        app.lifecycle.use(FigureRefresher.make())
+        app.lifecycle.use(FigureRefresher.make(interval: .seconds(Int64(config.recountSeconds))))
         if config.smtp != nil { app.lifecycle.use(OutboxSender.make()) }
     }
 

@@ -36,10 +36,12 @@ enum OperationsRoutes {
             return response
         }
         let figures = try await OperationalFigures.read(on: req.db)
+        let rounds = try await JobLease.rounds("figures", on: req.db)
         let text = req.application.metrics.render(gauges: [
             ("wijknet_audit_entries", "Entries in the audit log (all instances).", "", Double(figures.auditEntries)),
             ("wijknet_figures_stale_areas", "Areas whose figures wait to be recounted (the recount's lag).", "", Double(figures.staleAreas)),
             ("wijknet_outbox_waiting", "E-mails waiting to be sent.", "", Double(figures.outboxWaiting)),
+            ("wijknet_recount_rounds", "Rounds of the background recount, all instances together (one at a time).", "", Double(rounds)),
         ])
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
