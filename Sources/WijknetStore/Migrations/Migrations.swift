@@ -37,5 +37,6 @@ public enum WijknetMigrations {
         CreateSSOLogins(),
         UpdateUsersAddSSOSubject(),
         CreateJobLeases(),
+        CreateSearchIndexes(),
     ]
 }

@@ -85,11 +85,9 @@ extension RequestService {
     public func count(_ filter: RequestFilter) async throws -> (total: Int, exact: Bool) {
         let t = SupportRequest.schema
         let sql = try db.sql()
-        let conditions = try scope() + RequestListSQL.conditions(filter)
-        let search = RequestListSQL.searches(filter)
+        let conditions = try scope() + RequestListSQL.conditions(filter, sqlite: sql.dialect.name == "sqlite")
         let matching = SQLSubquery.select { sub in
             var sub = sub.column(SQLColumn("id", table: t)).from(t)
-            if search { sub = sub.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t)) }
             for condition in conditions { sub = sub.where(condition) }
             return sub.limit(Limits.countCap + 1)
         }
@@ -103,10 +101,7 @@ extension RequestService {
         let t = SupportRequest.schema
         let sql = try db.sql()
         var select = sql.select().from(t)
-        if RequestListSQL.searches(filter) {
-            select = select.join(Resident.schema, on: SQLColumn("id", table: Resident.schema), .equal, SQLColumn("resident_id", table: t))
-        }
-        for condition in try scope() + RequestListSQL.conditions(filter) { select = select.where(condition) }
+        for condition in try scope() + RequestListSQL.conditions(filter, sqlite: sql.dialect.name == "sqlite") { select = select.where(condition) }
         return try await shape(select).all()
     }
 
@@ -144,11 +139,8 @@ extension RequestService {
 
 /// The list's filters as SQL conditions that SQLite and PostgreSQL read alike.
 enum RequestListSQL {
-    static func searches(_ filter: RequestFilter) -> Bool {
-        filter.q?.trimmingCharacters(in: .whitespaces).isEmpty == false
-    }
-
-    static func conditions(_ filter: RequestFilter) -> [any SQLExpression] {
+    /// `sqlite`: search through SQLite's FTS5 tables rather than PostgreSQL's trigram indexes.
+    static func conditions(_ filter: RequestFilter, sqlite: Bool) -> [any SQLExpression] {
         let t = SupportRequest.schema
         func equal(_ column: String, _ value: some Encodable & Sendable) -> any SQLExpression {
             SQLBinaryExpression(SQLColumn(column, table: t), .equal, SQLBind(value))
@@ -187,12 +179,7 @@ enum RequestListSQL {
             conditions.append(SQLBinaryExpression(SQLColumn("intake_date", table: t), .lessThanOrEqual, SQLBind(to.description)))
         }
         if let q = filter.q?.trimmingCharacters(in: .whitespaces), !q.isEmpty {
-            let pattern = SearchPattern.escaped(q)
-            conditions.append(SQLQueryString("""
-                (\(SearchPattern.lower("summary", t)) LIKE \(bind: pattern) ESCAPE '\\'
-                 OR \(SearchPattern.lower("given_name", Resident.schema)) LIKE \(bind: pattern) ESCAPE '\\'
-                 OR \(SearchPattern.lower("family_name", Resident.schema)) LIKE \(bind: pattern) ESCAPE '\\')
-                """))
+            conditions.append(SearchPattern.requests(containing: q, table: t, sqlite: sqlite))
         }
         return conditions
     }

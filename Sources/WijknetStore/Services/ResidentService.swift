@@ -149,10 +149,7 @@ public struct ResidentService: Sendable {
         if let bsn = BSN(trimmed) {
             query.filter(\.$bsnLookup == vault.lookup(bsn, in: area))
         } else if !trimmed.isEmpty {
-            query.group(.or) { group in
-                group.filter(SearchPattern.lowerLike(column: "given_name", table: Resident.schema, trimmed))
-                group.filter(SearchPattern.lowerLike(column: "family_name", table: Resident.schema, trimmed))
-            }
+            query.filter(SearchPattern.residents(containing: trimmed, sqlite: try db.sql().dialect.name == "sqlite"))
         }
         let found = try await query.sort(\.$familyName).sort(\.$givenName).limit(limit).all()
         try await audit.recordRead(.search, "residents", nil, residents: found.compactMap(\.id), purpose: "Inwoner gezocht", on: db)

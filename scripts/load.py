@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Load (issue 16): N clients at once, each signed in as a coach with its own token, read the
+case list and then a case page from it, over and over for a bounded time. Reports throughput and
+the 50th, 95th and 99th percentile; any error (not 200) fails the run. In scripts/test it is a
+smoke test against the demo server; the figures of record are in docs/performance.md.
+Usage: load.py URL [--clients 16] [--seconds 5] [--username coach.noordwest]"""
+import argparse
+import json
+import random
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+parser = argparse.ArgumentParser()
+parser.add_argument("url")
+parser.add_argument("--clients", type=int, default=16)
+parser.add_argument("--seconds", type=float, default=5)
+parser.add_argument("--username", default="coach.noordwest")
+parser.add_argument("--password", default="wijknet-demo")
+parser.add_argument("--seed", type=int, default=20261129)
+args = parser.parse_args()
+
+
+def call(path, token=None, body=None):
+    request = urllib.request.Request(args.url + path, data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, json.loads(response.read())
+
+
+# One token for every client: the clients are one coach's browser tabs, as far as the server knows.
+status, issued = call("/api/v1/tokens", body={"username": args.username, "password": args.password, "name": "load"})
+token = issued["token"]
+status, first = call("/api/v1/requests?perPage=50", token)
+ids = [item["id"] for item in first["items"]]
+if not ids:
+    sys.exit("no requests to read")
+
+timings = {"list": [], "case": []}
+errors = []
+lock = threading.Lock()
+deadline = time.monotonic() + args.seconds
+
+
+def client(number):
+    rng = random.Random(args.seed + number)
+    while time.monotonic() < deadline:
+        for kind, path in (("list", f"/api/v1/requests?page={rng.randint(1, 3)}"), ("case", f"/api/v1/requests/{rng.choice(ids)}")):
+            start = time.perf_counter()
+            try:
+                status, _ = call(path, token)
+            except (urllib.error.URLError, OSError, ValueError) as error:
+                status = str(error)
+            elapsed = time.perf_counter() - start
+            with lock:
+                if status == 200:
+                    timings[kind].append(elapsed)
+                else:
+                    errors.append(f"{path}: {status}")
+
+
+threads = [threading.Thread(target=client, args=(n,)) for n in range(args.clients)]
+started = time.monotonic()
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+duration = time.monotonic() - started
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+
+
+total = sum(len(v) for v in timings.values())
+print(f"{args.clients} clients, {duration:.1f} s: {total} requests, {total / duration:.0f} per second, {len(errors)} errors")
+for kind, values in timings.items():
+    if values:
+        print(f"  {kind:4}: p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms, p99 {percentile(values, 99):.1f} ms ({len(values)})")
+if errors:
+    print("errors:", *errors[:10], sep="\n  ")
+    sys.exit(1)
