@@ -71,11 +71,7 @@ enum LoginPage {
         do {
             let user = try await SignIn.verify(username: username, password: password, on: req)
             guard user.hasSecondFactor else { return try await signedIn(req, user, carry: carry) }
-            // Half-way: the session knows whose code to ask for, and nobody is signed in yet.
-            try await req.renewSession()
-            req.session.data[SecondFactorPages.pendingUser] = try user.requireID().uuidString
-            req.session.data[SecondFactorPages.pendingSince] = String(Int(Date().timeIntervalSince1970))
-            return SecondFactorPages.codeForm(req, FormState(), carry: carry)
+            return try await SecondFactorPages.askCode(req, user, carry: carry)
         } catch let failure as SignIn.Failure {
             let state = FormState(values: ["username": username], errors: [.init("username", failure.message)])
             guard case .wait(let seconds) = failure else { return try await render(req, state, carry: carry, status: failure.status) }

@@ -23,10 +23,7 @@ enum SSOPages {
             let carry = done.back.flatMap { SessionPages.Carry(back: $0, kept: nil) }
             if !done.providerAskedSecondFactor, done.user.hasSecondFactor {
                 // Wijknet asks its own second factor, as after a password.
-                try await req.renewSession()
-                req.session.data[SecondFactorPages.pendingUser] = try done.user.requireID().uuidString
-                req.session.data[SecondFactorPages.pendingSince] = String(Int(Date().timeIntervalSince1970))
-                response = SecondFactorPages.codeForm(req, FormState(), carry: carry)
+                response = try await SecondFactorPages.askCode(req, done.user, carry: carry)
             } else {
                 try await LoginPage.startSession(req, done.user, secondFactorByProvider: done.providerAskedSecondFactor)
                 let next = SignIn.mustEnrol(done.user, req, secondFactorByProvider: done.providerAskedSecondFactor)

@@ -30,6 +30,15 @@ enum SecondFactorPages {
         return response
     }
 
+    /// Half-way through signing in: the session knows whose code to ask for, and nobody is
+    /// signed in yet.
+    static func askCode(_ req: Request, _ user: User, carry: SessionPages.Carry?) async throws -> Response {
+        try await req.renewSession()
+        req.session.data[pendingUser] = try user.requireID().uuidString
+        req.session.data[pendingSince] = String(Int(Date().timeIntervalSince1970))
+        return codeForm(req, FormState(), carry: carry)
+    }
+
     /// One field for both kinds of code: six digits, or a recovery code with its hyphen.
     static func codeField(_ state: FormState) -> Markup {
         let error = state.error("code")
