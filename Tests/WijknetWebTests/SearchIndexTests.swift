@@ -58,6 +58,26 @@ extension AppTests {
             }
         }
 
+        /// On SQLite a search is answered two ways, by how many match (`RequestService.narrowed`):
+        /// from the index's ids when few do, as a condition on the rows when many do. Both give the same.
+        @Test func bothWaysOfAnsweringASearchGiveTheSameRequests() async throws {
+            try await withApp { app, world in
+                guard try app.db.sql().dialect.name == "sqlite" else { return }
+                let coach = try await token(app, "coach.noordwest")
+                let first = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach)
+                let second = try await AppTests.CaseFlowAPITests.newRequest(app, world, coach, bsn: "111222333")
+                let phrase = try #require(SearchPattern.phrase("jansen"))
+                #expect(try await SearchPattern.requestIDs(matching: phrase, atMost: 1, on: app.db) == nil, "more than one: many")
+                #expect(try await SearchPattern.requestIDs(matching: phrase, atMost: 10, on: app.db)?.map(\.uuidString).sorted() == [first, second].sorted())
+                for q in ["jansen", "EENZAAM", "huur"] {
+                    var select = try app.db.sql().select().column("id").from(SupportRequest.schema)
+                    for condition in RequestListSQL.conditions(RequestFilter(q: q), sqlite: true) { select = select.where(condition) }
+                    let asCondition = Set(try await select.all().map { try $0.decode(column: "id", as: UUID.self).uuidString })
+                    #expect(asCondition == (try await Self.ids(app, coach, q)), "\(q)")
+                }
+            }
+        }
+
         @Test func anAnonymisedResidentIsNoLongerFoundByWhatWasRemoved() async throws {
             try await withApp { app, world in
                 let coach = try await token(app, "coach.noordwest")

@@ -62,6 +62,7 @@ extension RequestService {
     /// on the indexes and one counts (up to the cap); the page's records are then read by id.
     /// The residents shown are written to the audit log.
     public func list(_ filter: RequestFilter, _ paging: Paging = .first) async throws -> ResultPage<SupportRequest> {
+        let filter = try await narrowed(filter)
         let t = SupportRequest.schema
         let ids = try await selectMatching(filter) { select in
             select.column(SQLColumn("id", table: t))
@@ -69,7 +70,7 @@ extension RequestService {
                 .orderBy(SQLOrderBy(expression: SQLColumn("id", table: t), direction: SQLDirection.ascending))
                 .limit(paging.perPage).offset(paging.offset)
         }.map { try $0.decode(column: "id", as: UUID.self) }
-        let (total, exact) = try await count(filter)
+        let (total, exact) = try await countNarrowed(filter)
         let models = try await SupportRequest.query(on: db).filter(\.$id ~~ ids)
             .with(\.$resident).with(\.$district).with(\.$network).all()
         let byID: [UUID: SupportRequest] = Dictionary(uniqueKeysWithValues: models.map { ($0.id!, $0) })
@@ -83,6 +84,10 @@ extension RequestService {
     /// How many requests match, exact up to `Limits.countCap`. Shows no personal data, so it is
     /// not an entry in the audit log.
     public func count(_ filter: RequestFilter) async throws -> (total: Int, exact: Bool) {
+        try await countNarrowed(try await narrowed(filter))
+    }
+
+    private func countNarrowed(_ filter: RequestFilter) async throws -> (total: Int, exact: Bool) {
         let t = SupportRequest.schema
         let sql = try db.sql()
         let conditions = try scope() + RequestListSQL.conditions(filter, sqlite: sql.dialect.name == "sqlite")
@@ -95,6 +100,21 @@ extension RequestService {
             .from(SQLAlias(matching, as: SQLIdentifier("matching")))
             .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
         return (min(n, Limits.countCap), n <= Limits.countCap)
+    }
+
+    /// On SQLite a search with few matches is answered from the text index first: its matching
+    /// ids become the filter, and the rows are read by id. A search with many matches stays a
+    /// condition on the area's rows in intake order, where the first page is found early. Either
+    /// way the answer is the same; only the work differs (at 1 million requests a name nobody has
+    /// took 250 ms the one way and 0.1 ms the other, a common name 70 ms and 260 ms).
+    private func narrowed(_ filter: RequestFilter) async throws -> RequestFilter {
+        guard let q = filter.q?.trimmingCharacters(in: .whitespaces), let phrase = SearchPattern.phrase(q),
+              try db.sql().dialect.name == "sqlite",
+              let matches = try await SearchPattern.requestIDs(matching: phrase, atMost: SearchPattern.fewMatches, on: db) else { return filter }
+        var narrowed = filter
+        narrowed.q = nil
+        narrowed.ids = filter.ids.map { $0.intersection(matches) } ?? matches
+        return narrowed
     }
 
     private func selectMatching(_ filter: RequestFilter, _ shape: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [any SQLRow] {

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import FluentSQL
 import SQLKit
 
@@ -55,5 +56,23 @@ enum SearchPattern {
     static func phrase(_ text: String) -> String? {
         guard text.count >= 3 else { return nil }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Below this many matches a search is answered from the index first (`RequestService.narrowed`).
+    static let fewMatches = 2_000
+
+    /// SQLite: the ids of the requests whose summary or resident's name matches `phrase`, or nil
+    /// when there are more than `limit`.
+    static func requestIDs(matching phrase: String, atMost limit: Int, on db: any Database) async throws -> Set<UUID>? {
+        let sql = try db.sql()
+        let bySummary = try await sql.raw("SELECT id FROM request_search WHERE request_search MATCH \(bind: phrase) LIMIT \(unsafeRaw: String(limit + 1))").all()
+        guard bySummary.count <= limit else { return nil }
+        let byName = try await sql.raw("""
+            SELECT r.id AS id FROM resident_search p CROSS JOIN support_requests r ON r.resident_id = p.id
+            WHERE resident_search MATCH \(bind: phrase) LIMIT \(unsafeRaw: String(limit + 1))
+            """).all()
+        guard byName.count <= limit else { return nil }
+        let ids = Set(try (bySummary + byName).map { try $0.decode(column: "id", as: UUID.self) })
+        return ids.count <= limit ? ids : nil
     }
 }
