@@ -41,11 +41,9 @@ enum SignIn {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         let channel = request.auditChannel
         let user = name.isEmpty ? nil : try await User.query(on: request.db).filter(\.$username == name).first()
-        let addressWait = await request.application.signInBuckets.take(request.remoteAddress?.ipAddress ?? "unknown", now: Date())
-        if addressWait > 0 {
-            request.application.metrics.refused(.signIn)
+        if let seconds = await addressWait(request) {
             try await refuse(user, .signInDelayed, "Te veel pogingen vanaf één adres", channel, on: request.db)
-            throw Failure.wait(seconds: Int(addressWait.rounded(.up)))
+            throw Failure.wait(seconds: seconds)
         }
         if case .wait(let seconds) = try await SignInAttempts.claim(name, on: request.db) {
             try await refuse(user, .signInDelayed, "Te veel pogingen achter elkaar voor deze naam", channel, on: request.db)
@@ -60,6 +58,15 @@ enum SignIn {
             throw Failure.wrongCredentials
         }
         return user
+    }
+
+    /// Takes one sign-in attempt from the address's bucket (passwords and single sign-on share
+    /// it); the seconds to wait when it is empty, counted in the metrics.
+    static func addressWait(_ request: Request) async -> Int? {
+        let wait = await request.application.signInBuckets.take(request.remoteAddress?.ipAddress ?? "unknown", now: Date())
+        guard wait > 0 else { return nil }
+        request.application.metrics.refused(.signIn)
+        return Int(wait.rounded(.up))
     }
 
     /// The second step for an account with a second factor: a code from the app or a recovery

@@ -112,11 +112,7 @@ enum SSOSignIn {
     /// Each step writes (a sign-in under way, a refusal in the audit log) before anyone is known:
     /// both count against the address's sign-in attempts, as a password does.
     private static func throttle(_ req: Request) async throws {
-        let wait = await req.application.signInBuckets.take(req.remoteAddress?.ipAddress ?? "unknown", now: Date())
-        guard wait <= 0 else {
-            req.application.metrics.refused(.signIn)
-            throw Failure.wait(seconds: Int(wait.rounded(.up)))
-        }
+        if let seconds = await SignIn.addressWait(req) { throw Failure.wait(seconds: seconds) }
     }
 
     /// Who tried, as far as known: the provider's name for them once their token was checked.
