@@ -38,5 +38,6 @@ public enum WijknetMigrations {
         UpdateUsersAddSSOSubject(),
         CreateJobLeases(),
         CreateSearchIndexes(),
+        UpdateFigureAreasAddGeneration(),
     ]
 }
