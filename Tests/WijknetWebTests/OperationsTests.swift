@@ -1,6 +1,8 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import Logging
+import NIOPosix
 import Testing
 import Vapor
 import VaporTesting
@@ -122,5 +124,53 @@ extension AppTests.OperationsTests {
             #expect(try await JobLease.take("figures", holder: other, for: 60, on: app.db, now: now.addingTimeInterval(91)))
             #expect(try await JobLease.rounds("figures", on: app.db) == 3)
         }
+    }
+}
+
+extension AppTests.OperationsTests {
+    /// Issue 16: when the database goes away every answer is 503 with Retry-After (never a 500,
+    /// never a wrong answer), `/ready` says so, and once it is back the same instance answers again.
+    @Test func aDatabaseThatGoesAwayGives503UntilItIsBack() async throws {
+        try await withApp { app, _ in
+            app.storage[ConfigKey.self]!.metricsToken = Self.metricsToken
+            let coach = try await token(app, "coach.noordwest")
+            let working: DatabaseID = ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? .sqlite : .psql
+            // A PostgreSQL on a port where nothing listens stands for a database that stopped.
+            let gone = DatabaseID(string: "gone")
+            app.databases.use(.postgres(configuration: .init(hostname: "127.0.0.1", port: try await Self.closedPort(), username: "wijknet",
+                                                             password: "wijknet", database: "wijknet", tls: .disable)), as: gone)
+            app.databases.default(to: gone)
+            try await app.testing().test(.GET, "/api/v1/requests", headers: coach) { res in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.headers.first(name: .retryAfter) == "5")
+                #expect(res.headers.contentType == Problem.contentType)
+                #expect(object(res)["title"] as? String == "Even niet beschikbaar")
+            }
+            try await app.testing().test(.POST, "/inloggen", beforeRequest: { req in
+                try req.content.encode(["username": "coach.noordwest", "password": DemoPassword.value], as: .urlEncodedForm)
+            }) { res in
+                #expect(res.status == .serviceUnavailable)
+                #expect(res.body.string.contains("De database van Wijknet antwoordt even niet."))
+            }
+            try await app.testing().test(.GET, "/ready") { res in
+                #expect(res.status == .serviceUnavailable)
+                #expect(object(res) as? [String: String] == ["status": "not ready", "database": "unreachable"])
+            }
+            let counted = app.metrics.render(gauges: [])
+            #expect(counted.contains(#"wijknet_database_trouble_total{kind="unavailable"} 2"#), "\(counted)")
+
+            // Back: the same instance answers without a restart.
+            app.databases.default(to: working)
+            try await app.testing().test(.GET, "/api/v1/requests", headers: coach) { res in #expect(res.status == .ok) }
+            try await app.testing().test(.GET, "/ready") { res in #expect(res.status == .ok) }
+        }
+    }
+
+    /// A port that was free a moment ago: bound by the system's choice, then closed.
+    static func closedPort() async throws -> Int {
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(channel.localAddress?.port)
+        try await channel.close()
+        return port
     }
 }

@@ -130,6 +130,15 @@ public actor WriteGate {
 
     public init() {}
 
+    /// Transactions running or waiting their turn: the queue in front of SQLite's one writer.
+    public var queued: Int { waiting.count + (busy ? 1 : 0) }
+
+    /// The queue of `db`'s writes; nil when `db` is not SQLite with serial writes.
+    public static func queued(on db: any Database) async -> Int? {
+        guard let db = db as? SerialWritesDatabase else { return nil }
+        return await db.gate.queued
+    }
+
     public func serially<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await enter()
         do {

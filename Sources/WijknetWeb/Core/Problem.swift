@@ -36,7 +36,31 @@ enum ErrorMapping {
         case let abort as any AbortError:
             return Problem(title: title(for: abort.status), status: Int(abort.status.code), detail: detail(for: abort))
         default:
+            if let trouble = DatabaseTrouble(error) { return problem(trouble) }
             return Problem(title: "Er ging iets mis", status: 500, detail: "Probeer het later opnieuw.")
+        }
+    }
+
+    /// The database failed, not the request: come back later (`retryAfter`). What was stored
+    /// before stays; what this request wrote was rolled back, unless the answer was lost after
+    /// the commit, which the user cannot tell apart: so "check", not "nothing was stored".
+    static func problem(_ trouble: DatabaseTrouble) -> Problem {
+        switch trouble {
+        case .unavailable:
+            Problem(title: "Even niet beschikbaar", status: 503,
+                    detail: "De database van Wijknet antwoordt even niet. Kijk na een minuut of wat je deed is opgeslagen, en doe het anders opnieuw.")
+        case .diskFull:
+            Problem(title: "Even niet beschikbaar", status: 503,
+                    detail: "Wijknet kan nu niets opslaan of openen: de schijf van de database is vol. Wat al was opgeslagen, blijft bewaard. Meld het aan de beheerder.")
+        }
+    }
+
+    /// Seconds to wait before trying again, sent as Retry-After: a restarting database is back
+    /// in seconds, a full disk needs someone to act.
+    static func retryAfter(_ trouble: DatabaseTrouble) -> Int {
+        switch trouble {
+        case .unavailable: 5
+        case .diskFull: 60
         }
     }
 

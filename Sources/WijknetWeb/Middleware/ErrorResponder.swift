@@ -14,7 +14,11 @@ struct ErrorResponder: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let problem = ErrorMapping.problem(for: error)
-            if problem.status >= 500 {
+            let trouble = DatabaseTrouble(error)
+            if let trouble {
+                request.application.metrics.databaseTrouble(trouble)
+                request.logger.error("database trouble", metadata: ["trouble": .string(trouble.rawValue)])
+            } else if problem.status >= 500 {
                 request.logger.error("request failed", metadata: ["error_type": .string(String(reflecting: type(of: error)))])
             }
             if problem.status == 403 || problem.status == 404 { await Self.auditRefusal(request, status: problem.status) }
@@ -22,6 +26,7 @@ struct ErrorResponder: AsyncMiddleware {
             if let abort = error as? any AbortError {
                 for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
             }
+            if let trouble { response.headers.replaceOrAdd(name: .retryAfter, value: String(ErrorMapping.retryAfter(trouble))) }
             return response
         }
     }

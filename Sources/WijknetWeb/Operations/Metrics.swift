@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import WijknetStore
 
 /// This instance's counters and latency histograms, written out in Prometheus's text format
 /// (`GET /metrics`). Requests are counted by route pattern (`/verzoeken/:id`), never by address,
@@ -34,6 +35,7 @@ final class Metrics: Sendable {
         var requests: [RequestKey: Int] = [:]
         var latency: [RouteKey: Histogram] = [:]
         var refusals: [Refusal: Int] = [:]
+        var troubles: [DatabaseTrouble: Int] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
@@ -51,6 +53,10 @@ final class Metrics: Sendable {
 
     func refused(_ kind: Refusal) {
         state.withLockedValue { $0.refusals[kind, default: 0] += 1 }
+    }
+
+    func databaseTrouble(_ trouble: DatabaseTrouble) {
+        state.withLockedValue { $0.troubles[trouble, default: 0] += 1 }
     }
 
     /// The exposition text; `gauges` are read from the database at the moment of asking.
@@ -77,6 +83,11 @@ final class Metrics: Sendable {
         lines.append("# TYPE wijknet_rate_limit_refusals_total counter")
         for kind in Refusal.allCases {
             lines.append("wijknet_rate_limit_refusals_total{limit=\"\(kind.rawValue)\"} \(snapshot.refusals[kind] ?? 0)")
+        }
+        lines.append("# HELP wijknet_database_trouble_total Requests answered 503 because the database failed: unreachable or too slow to hand out a connection, or its disk full.")
+        lines.append("# TYPE wijknet_database_trouble_total counter")
+        for trouble in DatabaseTrouble.allCases {
+            lines.append("wijknet_database_trouble_total{kind=\"\(trouble.rawValue)\"} \(snapshot.troubles[trouble] ?? 0)")
         }
         for gauge in gauges {
             lines.append("# HELP \(gauge.name) \(gauge.help)")

@@ -43,12 +43,16 @@ enum OperationsRoutes {
         }
         let figures = try await OperationalFigures.read(on: req.db)
         let rounds = try await JobLease.rounds("figures", on: req.db)
-        let text = req.application.metrics.render(gauges: [
+        var gauges: [(name: String, help: String, labels: String, value: Double)] = [
             ("wijknet_audit_entries", "Entries in the audit log (all instances).", "", Double(figures.auditEntries)),
             ("wijknet_figures_stale_areas", "Areas whose figures wait to be recounted (the recount's lag).", "", Double(figures.staleAreas)),
             ("wijknet_outbox_waiting", "E-mails waiting to be sent.", "", Double(figures.outboxWaiting)),
             ("wijknet_recount_rounds", "Rounds of the background recount, all instances together (one at a time).", "", Double(rounds)),
-        ])
+        ]
+        if let queued = await WriteGate.queued(on: req.db) {
+            gauges.append(("wijknet_sqlite_write_queue", "Write transactions running or waiting for SQLite's one writer (this instance).", "", Double(queued)))
+        }
+        let text = req.application.metrics.render(gauges: gauges)
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response
