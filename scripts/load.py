@@ -3,7 +3,9 @@
 case list and then a case page from it, over and over for a bounded time. Reports throughput and
 the 50th, 95th and 99th percentile; any error (not 200) fails the run. In scripts/test it is a
 smoke test against the demo server; the figures of record are in docs/performance.md.
-Usage: load.py URL [--clients 16] [--seconds 5] [--username coach.noordwest]"""
+With --outage the database is stopped and started during the run: then 503 with Retry-After is
+the right answer, counted apart, and at least one must come; anything else is still an error.
+Usage: load.py URL [--clients 16] [--seconds 5] [--username coach.noordwest] [--outage]"""
 import argparse
 import json
 import random
@@ -20,6 +22,7 @@ parser.add_argument("--seconds", type=float, default=5)
 parser.add_argument("--username", default="coach.noordwest")
 parser.add_argument("--password", default="wijknet-demo")
 parser.add_argument("--seed", type=int, default=20261129)
+parser.add_argument("--outage", action="store_true")
 args = parser.parse_args()
 
 
@@ -42,6 +45,7 @@ if not ids:
 
 timings = {"list": [], "case": []}
 errors = []
+unavailable = []
 lock = threading.Lock()
 deadline = time.monotonic() + args.seconds
 
@@ -51,14 +55,19 @@ def client(number):
     while time.monotonic() < deadline:
         for kind, path in (("list", f"/api/v1/requests?page={rng.randint(1, 3)}"), ("case", f"/api/v1/requests/{rng.choice(ids)}")):
             start = time.perf_counter()
+            retry_after = None
             try:
                 status, _ = call(path, token)
+            except urllib.error.HTTPError as error:
+                status, retry_after = error.code, error.headers.get("Retry-After")
             except (urllib.error.URLError, OSError, ValueError) as error:
                 status = str(error)
             elapsed = time.perf_counter() - start
             with lock:
                 if status == 200:
                     timings[kind].append(elapsed)
+                elif args.outage and status == 503 and retry_after:
+                    unavailable.append(elapsed)
                 else:
                     errors.append(f"{path}: {status}")
 
@@ -79,9 +88,13 @@ def percentile(values, p):
 
 total = sum(len(v) for v in timings.values())
 print(f"{args.clients} clients, {duration:.1f} s: {total} requests, {total / duration:.0f} per second, {len(errors)} errors")
+if args.outage:
+    print(f"  database stopped: {len(unavailable)} answered 503 with Retry-After (slowest {max(unavailable, default=0) * 1000:.0f} ms)")
 for kind, values in timings.items():
     if values:
         print(f"  {kind:4}: p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms, p99 {percentile(values, 99):.1f} ms ({len(values)})")
 if errors:
     print("errors:", *errors[:10], sep="\n  ")
     sys.exit(1)
+if args.outage and not unavailable:
+    sys.exit("no answer said the database was away: the outage did not happen during the run")
