@@ -10,18 +10,17 @@ before starting it again:
 Seeded, so a failing run can be repeated. Usage:
   crash-harness.py --binary .build/debug/wijknet --work DIR [--kills 20] [--seed 20261129]"""
 import argparse
-import json
 import os
 import random
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.request
+
+from harness_http import call, free_port
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", required=True)
@@ -54,24 +53,6 @@ numbers = bsns(999_970_000)
 numbers_lock = threading.Lock()
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def call(base, method, path, body=None, token=None):
-    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
-                                     headers={"Content-Type": "application/json"})
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        return error.code, {}
-
-
 def start():
     port = free_port()
     log = open(os.path.join(args.work, "crash-serve.log"), "a")
@@ -100,14 +81,14 @@ def writer(base, token, stop):
         with numbers_lock:
             bsn = next(numbers)
         try:
-            status, resident = call(base, "POST", "/api/v1/residents", {
+            status, _, resident = call(base, "POST", "/api/v1/residents", {
                 "givenName": "Proef", "familyName": "Crash", "birthDate": "1980-05-01", "bsn": bsn, "street": "Markt",
-                "houseNumber": "1", "postcode": "6811 AB", "city": "Arnhem", "districtId": district}, token)
+                "houseNumber": "1", "postcode": "6811 AB", "city": "Arnhem", "districtId": district}, token, timeout=10)
             if status != 201:
                 continue
-            status, request = call(base, "POST", "/api/v1/requests", {
+            status, _, request = call(base, "POST", "/api/v1/requests", {
                 "residentId": resident["id"], "intakeDate": time.strftime("%Y-%m-%d"), "summary": MARK, "law": "wmo",
-                "lifeDomains": ["finances"], "urgency": "normal", "consentForMeeting": False}, token)
+                "lifeDomains": ["finances"], "urgency": "normal", "consentForMeeting": False}, token, timeout=10)
             if status == 201:
                 with ack_lock:
                     acknowledged.append(request["id"])
@@ -141,7 +122,7 @@ def check(cycle):
 
 process, base = start()
 for cycle in range(1, args.kills + 1):
-    status, body = call(base, "POST", "/api/v1/tokens", {"username": "coach.noordwest", "password": "wijknet-demo", "name": "crash"})
+    status, _, body = call(base, "POST", "/api/v1/tokens", {"username": "coach.noordwest", "password": "wijknet-demo", "name": "crash"})
     assert status == 201, f"token: {status}"
     stop = threading.Event()
     threads = [threading.Thread(target=writer, args=(base, body["token"], stop)) for _ in range(args.writers)]

@@ -10,15 +10,13 @@ Mounting a tmpfs takes root; without it the stage says it is skipped. Usage:
   disk-full.py --binary .build/debug/wijknet --work DIR"""
 import argparse
 import contextlib
-import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
+
+import harness_http
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--binary", required=True)
@@ -42,24 +40,14 @@ try:
         district = db.execute("SELECT d.id FROM districts d JOIN areas a ON d.area_id = a.id WHERE a.name = 'Noordwest-Arnhem' LIMIT 1").fetchone()[0]
         resident = db.execute("SELECT id FROM residents WHERE district_id = ? LIMIT 1", (district,)).fetchone()[0]
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = harness_http.free_port()
     log = open(os.path.join(args.work, "disk-full-serve.log"), "w")
     process = subprocess.Popen([os.path.abspath(args.binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
                                env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"
 
     def call(method, path, body=None, token=None):
-        request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
-                                         headers={"Content-Type": "application/json"})
-        if token:
-            request.add_header("Authorization", "Bearer " + token)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return response.status, response.headers, json.loads(response.read() or b"{}")
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers, json.loads(error.read() or b"{}")
+        return harness_http.call(base, method, path, body, token)
 
     for _ in range(120):
         try:
