@@ -5,7 +5,8 @@ the 50th, 95th and 99th percentile; any error (not 200) fails the run. In script
 smoke test against the demo server; the figures of record are in docs/performance.md.
 With --outage the database is stopped and started during the run: then 503 with Retry-After is
 the right answer, counted apart, and at least one must come; anything else is still an error.
-Usage: load.py URL [--clients 16] [--seconds 5] [--username coach.noordwest] [--outage]"""
+With several URLs (instances behind no proxy) the clients are spread over them in turn.
+Usage: load.py URL [URL ...] [--clients 16] [--seconds 5] [--username coach.noordwest] [--outage]"""
 import argparse
 import json
 import random
@@ -16,7 +17,7 @@ import urllib.error
 import urllib.request
 
 parser = argparse.ArgumentParser()
-parser.add_argument("url")
+parser.add_argument("urls", nargs="+", metavar="url")
 parser.add_argument("--clients", type=int, default=16)
 parser.add_argument("--seconds", type=float, default=5)
 parser.add_argument("--username", default="coach.noordwest")
@@ -26,8 +27,8 @@ parser.add_argument("--outage", action="store_true")
 args = parser.parse_args()
 
 
-def call(path, token=None, body=None):
-    request = urllib.request.Request(args.url + path, data=json.dumps(body).encode() if body is not None else None,
+def call(path, token=None, body=None, url=args.urls[0]):
+    request = urllib.request.Request(url + path, data=json.dumps(body).encode() if body is not None else None,
                                      headers={"Content-Type": "application/json"})
     if token:
         request.add_header("Authorization", "Bearer " + token)
@@ -52,12 +53,13 @@ deadline = time.monotonic() + args.seconds
 
 def client(number):
     rng = random.Random(args.seed + number)
+    url = args.urls[number % len(args.urls)]
     while time.monotonic() < deadline:
         for kind, path in (("list", f"/api/v1/requests?page={rng.randint(1, 3)}"), ("case", f"/api/v1/requests/{rng.choice(ids)}")):
             start = time.perf_counter()
             retry_after = None
             try:
-                status, _ = call(path, token)
+                status, _ = call(path, token, url=url)
             except urllib.error.HTTPError as error:
                 status, retry_after = error.code, error.headers.get("Retry-After")
             except (urllib.error.URLError, OSError, ValueError) as error:
