@@ -74,5 +74,24 @@ extension AppTests {
             }
             try? FileManager.default.removeItem(atPath: folder)
         }
+
+        /// A PostgreSQL demo made a new key at every start and wrote it over the one before, in
+        /// ./data beside the SQLite demo's: the data of either was then sealed with a lost key.
+        @Test func aDemoKeyIsMadeOnceAndNeverReplaced() throws {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let postgres = WijknetConfig.Storage.postgres("postgres://wijknet@127.0.0.1/wijknet")
+            let made = try WijknetConfig.bsnKey(demo: true, storage: postgres, environment: [:], dataDirectory: folder)
+            #expect(try WijknetConfig.bsnKey(demo: true, storage: postgres, environment: [:], dataDirectory: folder) == made)
+            #expect(try WijknetConfig.bsnKey(demo: true, storage: .sqliteFile(folder + "/w.sqlite"), environment: [:]) == made,
+                    "the SQLite demo beside it finds the same key, not a new one over it")
+            #expect(throws: WijknetConfig.Missing.self, "outside demo mode ./data is not read for PostgreSQL") {
+                _ = try WijknetConfig.bsnKey(demo: false, storage: postgres, environment: [:], dataDirectory: folder)
+            }
+            // An in-memory demo keeps its key nowhere.
+            let memory = try WijknetConfig.bsnKey(demo: true, storage: .sqliteMemory, environment: [:], dataDirectory: folder)
+            #expect(memory != made)
+            #expect(try String(contentsOfFile: folder + "/wijknet-demo.key", encoding: .utf8) == made)
+        }
     }
 }

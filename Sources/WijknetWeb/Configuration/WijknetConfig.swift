@@ -160,10 +160,14 @@ public struct WijknetConfig: Sendable {
     }
 
     /// The BSN key: `WIJKNET_BSN_KEY` (base64), else the file named by `WIJKNET_BSN_KEY_FILE`.
-    /// In demo mode without either, a key file beside the database is made once and reused; any
-    /// command on that database (`audit verify`, `report`) then finds it there, since the data is
-    /// the demo's. Elsewhere a missing key stops the start: no default secrets.
-    public static func bsnKey(demo: Bool, storage: Storage, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    /// In demo mode without either, a key file beside the database (for PostgreSQL: in `./data`)
+    /// is made once and reused, never replaced: a key made again would leave the data sealed
+    /// with the first one unreadable. Any command on a SQLite demo database (`audit verify`,
+    /// `report`) finds it there, since the data is the demo's. An in-memory demo database gets a
+    /// key of its own, kept nowhere: nothing outlives the process. Elsewhere a missing key stops
+    /// the start: no default secrets.
+    public static func bsnKey(demo: Bool, storage: Storage, environment: [String: String] = ProcessInfo.processInfo.environment,
+                              dataDirectory: String = "data") throws -> String {
         if let key = environment["WIJKNET_BSN_KEY"], !key.isEmpty { return key }
         if let path = environment["WIJKNET_BSN_KEY_FILE"], !path.isEmpty {
             guard let key = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -171,17 +175,32 @@ public struct WijknetConfig: Sendable {
             }
             return key
         }
+        let missing = Missing(items: ["een sleutel voor BSN's: zet WIJKNET_BSN_KEY (32 bytes, base64) of WIJKNET_BSN_KEY_FILE; zie docs/security.md"])
         let directory: String
-        if case .sqliteFile(let path) = storage { directory = URL(fileURLWithPath: path).deletingLastPathComponent().path } else { directory = "data" }
-        let path = directory + "/wijknet-demo.key"
-        if case .sqliteFile = storage, let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
-        guard demo else {
-            throw Missing(items: ["een sleutel voor BSN's: zet WIJKNET_BSN_KEY (32 bytes, base64) of WIJKNET_BSN_KEY_FILE; zie docs/security.md"])
+        switch storage {
+        case .sqliteMemory:
+            guard demo else { throw missing }
+            return BSNVault.newKey()
+        case .sqliteFile(let path):
+            directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        case .postgres:
+            directory = dataDirectory
         }
+        let path = directory + "/wijknet-demo.key"
+        // Beside a SQLite file the key belongs to that file's demo data, demo mode or not; in
+        // ./data it is read in demo mode only, so a production start never takes it by accident.
+        if case .sqliteFile = storage, let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
+        guard demo else { throw missing }
+        if let key = try? String(contentsOfFile: path, encoding: .utf8) { return key }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = BSNVault.newKey()
-        // A key that is not kept would seal data no later start can open: stop instead.
-        guard FileManager.default.createFile(atPath: path, contents: Data(key.utf8), attributes: [.posixPermissions: 0o600]) else {
+        // Made only where no key file is (O_EXCL), and a key that is not kept would seal data no
+        // later start can open: stop instead.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw Missing(items: ["een plek voor de demosleutel: \(path) kon niet worden geschreven"]) }
+        defer { close(descriptor) }
+        let bytes = Array(key.utf8)
+        guard write(descriptor, bytes, bytes.count) == bytes.count else {
             throw Missing(items: ["een plek voor de demosleutel: \(path) kon niet worden geschreven"])
         }
         return key
