@@ -24,6 +24,8 @@ let package = Package(
     targets: [
         // The domain: types and rules. No Vapor, no database.
         .target(name: "WijknetCore"),
+        // The Transformatie Sociaal Domein as a programme (issue 17): its domain, pure Swift like WijknetCore.
+        .target(name: "ProgrammeCore", dependencies: ["WijknetCore"]),
         // Fluent models, migrations and queries; one schema for SQLite and PostgreSQL.
         .target(
             name: "WijknetStore",
@@ -83,6 +85,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "WijknetCoreTests", dependencies: ["WijknetCore"]),
+        .testTarget(name: "ProgrammeCoreTests", dependencies: ["ProgrammeCore", "WijknetCore"]),
         .testTarget(
             name: "WijknetWebTests",
             dependencies: [

@@ -7,11 +7,16 @@ public enum CSVReader {
         public let fields: [String]
     }
 
+    /// The field separator of a file: whichever of `;` and `,` its header line has more of.
+    public static func separator(_ text: String) -> Character {
+        let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
+        return header.filter { $0 == ";" }.count >= header.filter { $0 == "," }.count ? ";" : ","
+    }
+
     public static func records(_ text: String) -> [Record] {
         var text = Substring(text)
         if text.first == "\u{FEFF}" { text = text.dropFirst() }
-        let header = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character = header.filter { $0 == ";" }.count >= header.filter { $0 == "," }.count ? ";" : ","
+        let separator = separator(String(text))
         var records: [Record] = []
         var fields: [String] = []
         var field = ""
