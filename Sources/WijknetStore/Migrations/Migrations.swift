@@ -39,5 +39,6 @@ public enum WijknetMigrations {
         CreateJobLeases(),
         CreateSearchIndexes(),
         UpdateFigureAreasAddGeneration(),
+        UpdateSearchIndexesWholeName(),
     ]
 }

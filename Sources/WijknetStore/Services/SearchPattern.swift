@@ -23,8 +23,11 @@ enum SearchPattern {
         .sql(SQLQueryString("\(lower(column, table)) LIKE \(bind: escaped(text)) ESCAPE '\\'"))
     }
 
-    /// Requests (in `table`) whose summary or resident's name contains `text`, through the text
-    /// indexes (`CreateSearchIndexes`): one subquery per table, so each can use its own index.
+    /// Requests (in `table`) whose summary or resident's name contains `text`. On SQLite through
+    /// the FTS tables (`CreateSearchIndexes`), one subquery per table. Otherwise the row's own
+    /// summary, and its resident's name by `EXISTS`: never `id IN (SELECT …)` over the requests,
+    /// which PostgreSQL, when the set is too large to hash ("de" matches most of a million), runs
+    /// again for every row — one search of two letters then took minutes.
     static func requests(containing text: String, table: String, sqlite: Bool) -> any SQLExpression {
         let id = SQLColumn("id", table: table), resident = SQLColumn("resident_id", table: table)
         if sqlite, let phrase = phrase(text) {
@@ -34,8 +37,8 @@ enum SearchPattern {
                 """)
         }
         return SQLQueryString("""
-            (\(id) IN (SELECT id FROM support_requests WHERE LOWER(summary) LIKE \(bind: escaped(text)) ESCAPE '\\')
-             OR \(resident) IN (SELECT id FROM residents WHERE \(residentNames(text))))
+            (\(lower("summary", table)) LIKE \(bind: escaped(text)) ESCAPE '\\'
+             OR EXISTS (SELECT 1 FROM residents WHERE residents.id = \(resident) AND \(residentNames(text))))
             """)
     }
 
@@ -47,8 +50,13 @@ enum SearchPattern {
         return .sql(SQLQueryString("(\(residentNames(text)))"))
     }
 
+    /// A resident's whole name as searched, on both databases: given and family name joined by a
+    /// space, lower-cased, so "Daan de Vries" finds him. PostgreSQL's trigram index is on exactly
+    /// this expression (`UpdateSearchIndexesWholeName`); SQLite's FTS index holds the same text.
+    static let wholeName = "LOWER(given_name || ' ' || family_name)"
+
     private static func residentNames(_ text: String) -> SQLQueryString {
-        "\(lower("given_name", "residents")) LIKE \(bind: escaped(text)) ESCAPE '\\' OR \(lower("family_name", "residents")) LIKE \(bind: escaped(text)) ESCAPE '\\'"
+        "\(unsafeRaw: wholeName) LIKE \(bind: escaped(text)) ESCAPE '\\'"
     }
 
     /// The text as one FTS5 phrase, which the trigram tokenizer finds as a substring in any case;
@@ -61,18 +69,28 @@ enum SearchPattern {
     /// Below this many matches a search is answered from the index first (`RequestService.narrowed`).
     static let fewMatches = 2_000
 
-    /// SQLite: the ids of the requests whose summary or resident's name matches `phrase`, or nil
-    /// when there are more than `limit`.
-    static func requestIDs(matching phrase: String, atMost limit: Int, on db: any Database) async throws -> Set<UUID>? {
+    /// The ids of the requests whose summary or resident's name contains `text` (three characters
+    /// or more: what a trigram index finds), or nil when there are more than `limit`. Read from
+    /// the text indexes alone: SQLite's FTS tables, PostgreSQL's trigram indexes.
+    static func requestIDs(containing text: String, atMost limit: Int, on db: any Database) async throws -> Set<UUID>? {
         let sql = try db.sql()
-        let bySummary = try await sql.raw("SELECT id FROM request_search WHERE request_search MATCH \(bind: phrase) LIMIT \(unsafeRaw: String(limit + 1))").all()
-        guard bySummary.count <= limit else { return nil }
-        let byName = try await sql.raw("""
-            SELECT r.id AS id FROM resident_search p CROSS JOIN support_requests r ON r.resident_id = p.id
-            WHERE resident_search MATCH \(bind: phrase) LIMIT \(unsafeRaw: String(limit + 1))
-            """).all()
-        guard byName.count <= limit else { return nil }
-        let ids = Set(try (bySummary + byName).map { try $0.decode(column: "id", as: UUID.self) })
+        guard let phrase = phrase(text) else { return nil }
+        let bySummary: SQLQueryString, byName: SQLQueryString
+        if sql.dialect.name == "sqlite" {
+            bySummary = "SELECT id FROM request_search WHERE request_search MATCH \(bind: phrase)"
+            byName = "SELECT r.id AS id FROM resident_search p CROSS JOIN support_requests r ON r.resident_id = p.id WHERE resident_search MATCH \(bind: phrase)"
+        } else {
+            bySummary = "SELECT id FROM support_requests WHERE LOWER(summary) LIKE \(bind: escaped(text)) ESCAPE '\\'"
+            byName = """
+                SELECT r.id AS id FROM residents JOIN support_requests r ON r.resident_id = residents.id
+                WHERE \(residentNames(text))
+                """
+        }
+        let bySummaryRows = try await sql.raw("\(bySummary) LIMIT \(unsafeRaw: String(limit + 1))").all()
+        guard bySummaryRows.count <= limit else { return nil }
+        let byNameRows = try await sql.raw("\(byName) LIMIT \(unsafeRaw: String(limit + 1))").all()
+        guard byNameRows.count <= limit else { return nil }
+        let ids = Set(try (bySummaryRows + byNameRows).map { try $0.decode(column: "id", as: UUID.self) })
         return ids.count <= limit ? ids : nil
     }
 }
