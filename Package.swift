@@ -26,6 +26,16 @@ let package = Package(
         .target(name: "WijknetCore"),
         // The Transformatie Sociaal Domein as a programme (issue 17): its domain, pure Swift like WijknetCore.
         .target(name: "ProgrammeCore", dependencies: ["WijknetCore"]),
+        .target(
+            name: "ProgrammeStore",
+            dependencies: [
+                "ProgrammeCore",
+                "WijknetCore",
+                "WijknetStore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
         // Fluent models, migrations and queries; one schema for SQLite and PostgreSQL.
         .target(
             name: "WijknetStore",
@@ -47,6 +57,7 @@ let package = Package(
             dependencies: [
                 "WijknetCore",
                 "WijknetStore",
+                "ProgrammeStore",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -91,6 +102,8 @@ let package = Package(
             dependencies: [
                 "WijknetCore",
                 "WijknetStore",
+                "ProgrammeCore",
+                "ProgrammeStore",
                 "WijknetWeb",
                 "WijknetBench",
                 .product(name: "Fluent", package: "fluent"),

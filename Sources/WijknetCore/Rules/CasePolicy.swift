@@ -175,6 +175,10 @@ public enum CasePolicy {
     /// The texts of the council letter are written by policy staff.
     public static func writesLetterTexts(_ role: Role) -> Bool { role == .analyst }
 
+    /// The programme of the Transformatie Sociaal Domein (issue 17) is kept by policy staff: its
+    /// register holds no personal data, so no scope beyond the role.
+    public static func editsProgramme(_ role: Role) -> Bool { role == .analyst }
+
     /// A resident's record is handled by a coach of the area that holds it.
     public static func handlesResidents(_ actor: Actor, in area: UUID) -> Bool { actor.role == .coach && actor.areaID == area }
 }

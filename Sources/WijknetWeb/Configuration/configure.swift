@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import ProgrammeStore
 import Vapor
 import WijknetStore
 
@@ -18,6 +19,7 @@ public func configure(_ app: Application, _ config: WijknetConfig) async throws 
     try useDatabase(app, config.storage)
     app.migrations.add(WijknetMigrations.all)
     app.migrations.add(SessionRecord.migration)
+    app.migrations.add(ProgrammeMigrations.all)
 
     app.sessions.use(.fluent)
     let secure = config.secureCookies
