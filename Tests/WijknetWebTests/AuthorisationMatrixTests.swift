@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+@testable import ProgrammeCore
+@testable import ProgrammeStore
 @testable import WijknetCore
 @testable import WijknetStore
 @testable import WijknetWeb
@@ -55,6 +57,8 @@ extension AppTests {
             case caseReport
             /// The partner organisation's inbox.
             case partnerInbox
+            /// The programme register: policy staff (`CasePolicy.editsProgramme`).
+            case programme
             case admin
             case audit
         }
@@ -139,6 +143,10 @@ extension AppTests {
             "GET /api/v1/zrm-assessments/export": .profiles,
             "GET /audit": .audit, "GET /audit/inwoner": .audit, "POST /audit/inwoner": .audit,
             "GET /api/v1/audit": .audit, "POST /api/v1/audit/resident-access": .audit,
+            "GET /api/v1/programmes": .programme, "POST /api/v1/programmes": .programme, "GET /api/v1/programmes/:id": .programme,
+            "POST /api/v1/programmes/:id/opgaven": .programme, "PATCH /api/v1/opgaven/:id": .programme,
+            "POST /api/v1/opgaven/:id/initiatives": .programme, "POST /api/v1/initiatives/:id/milestones": .programme,
+            "PATCH /api/v1/milestones/:id": .programme,
         ]
 
         /// Whether `role` may use a route with this rule on a record of its own area (`own`) or another's.
@@ -156,7 +164,7 @@ extension AppTests {
             case .historyImport: return [.admin, .analyst].contains(role)
             case .zrmImport: return role == .coach
             case .caseHistoryImport: return [.coach, .admin].contains(role)
-            case .letterWrite, .surveyManage, .profiles: return role == .analyst
+            case .letterWrite, .surveyManage, .profiles, .programme: return role == .analyst
             case .surveyRead: return [.coach, .chair, .partner, .analyst, .council].contains(role)
             case .surveyAnswer: return [.coach, .chair, .partner].contains(role)
             case .caseReport: return own && role == .partner
@@ -232,6 +240,17 @@ extension AppTests {
                 own["profile"] = profile.id!.uuidString
                 other["profile"] = own["profile"]
 
+                // A programme with an opgave, initiative and milestone, for the register's routes.
+                let register = try await ProgrammeRegisterTests.register(app)
+                let programme = try await ProgrammeRegisterTests.programme(app, register)
+                let opgave = try await register.addOpgave(to: programme, OpgaveInput(number: 5, name: "Wijknetwerken", goal: "Borgen."))
+                let initiative = try await register.addInitiative(to: opgave, InitiativeInput(title: "Borging", start: "2026-01-01"))
+                let milestone = try await register.addMilestone(to: initiative, MilestoneInput(title: "Brief", planned: "2099Q3"), today: .today())
+                for (key, id) in [("programme", programme), ("opgave", opgave), ("initiative", initiative), ("milestone", milestone)] {
+                    own[key] = id.uuidString
+                    other[key] = id.uuidString
+                }
+
                 // An account of its own for the account routes: deactivating it disturbs no one.
                 let spare = User(username: "matrix.extra", displayName: "Extra", role: .analyst, passwordHash: "x")
                 try await spare.create(on: app.db)
@@ -275,6 +294,10 @@ extension AppTests {
                             case ("id", _) where key.contains("/enquete/") || key.contains("/survey/"): return ids["round"]!
                             case ("id", _) where key.contains("/profielen/"): return ids["profile"]!
                             case ("id", _) where key.contains("/accounts/"): return ids["account"]!
+                            case ("id", _) where key.contains("/programmes/"): return ids["programme"]!
+                            case ("id", _) where key.contains("/opgaven/"): return ids["opgave"]!
+                            case ("id", _) where key.contains("/initiatives/"): return ids["initiative"]!
+                            case ("id", _) where key.contains("/milestones/"): return ids["milestone"]!
                             case ("token", _): return "geen-geldige-link"
                             case ("version", _), ("number", _): return "1"
                             case ("membership", _): return ids["membership"]!

@@ -49,8 +49,9 @@ public struct ProgrammeRegister: Sendable {
     }
 
     /// Changes an opgave that the editor read at `version`.
-    public func updateOpgave(_ id: UUID, _ input: OpgaveInput, version: Int) async throws {
+    public func updateOpgave(_ id: UUID, _ input: OpgaveInput, version: Int?) async throws {
         try mayEdit()
+        let version = try Self.required(version)
         try await db.transaction { db in
             guard let record = try await OpgaveRecord.find(id, on: db) else { throw StoreError.notFound(what: "opgave") }
             let taken = Set(try await OpgaveRecord.query(on: db).filter(\.$programme.$id == record.$programme.id).filter(\.$id != id).all().map(\.number))
@@ -95,8 +96,9 @@ public struct ProgrammeRegister: Sendable {
     }
 
     /// Changes a milestone that the editor read at `version`: reached, at risk, late with a reason.
-    public func updateMilestone(_ id: UUID, _ input: MilestoneInput, version: Int, today: CalendarDate) async throws {
+    public func updateMilestone(_ id: UUID, _ input: MilestoneInput, version: Int?, today: CalendarDate) async throws {
         try mayEdit()
+        let version = try Self.required(version)
         try await db.transaction { db in
             guard let record = try await MilestoneRecord.find(id, on: db),
                   let parent = try await InitiativeRecord.find(record.$initiative.id, on: db) else { throw StoreError.notFound(what: "mijlpaal") }
@@ -117,7 +119,51 @@ public struct ProgrammeRegister: Sendable {
         return try await MilestoneRecord.query(on: db).filter(\.$initiative.$id ~~ initiatives).sort(\.$planned).all().map { try Self.milestone($0) }
     }
 
+    /// The programmes, by name.
+    public func programmes() async throws -> [RegisterView] {
+        try mayEdit()
+        return try await ProgrammeRecord.query(on: db).sort(\.$name).all().map { try Self.view($0, opgaven: []) }
+    }
+
+    /// One programme with its opgaven, initiatives and milestones, in number and date order.
+    public func register(_ programme: UUID) async throws -> RegisterView {
+        try mayEdit()
+        guard let record = try await ProgrammeRecord.find(programme, on: db) else { throw StoreError.notFound(what: "programma") }
+        let opgaven = try await OpgaveRecord.query(on: db).filter(\.$programme.$id == programme).sort(\.$number).all()
+        let initiatives = opgaven.isEmpty ? [] : try await InitiativeRecord.query(on: db).filter(\.$opgave.$id ~~ opgaven.compactMap(\.id))
+            .sort(\.$startDay).sort(\.$title).all()
+        let milestones = initiatives.isEmpty ? [] : try await MilestoneRecord.query(on: db).filter(\.$initiative.$id ~~ initiatives.compactMap(\.id))
+            .sort(\.$planned).sort(\.$title).all()
+        let milestonesByInitiative = Dictionary(grouping: milestones, by: { $0.$initiative.id })
+        let initiativesByOpgave = Dictionary(grouping: initiatives, by: { $0.$opgave.id })
+        let rows = try opgaven.map { opgave in
+            let id = try opgave.requireID()
+            return RegisterView.OpgaveRow(id: id, version: opgave.version, number: opgave.number, name: opgave.name, goal: opgave.goal,
+                                          portfolioHolder: opgave.portfolioHolder, official: opgave.official,
+                                          initiatives: try (initiativesByOpgave[id] ?? []).map { try Self.row($0, milestones: milestonesByInitiative) })
+        }
+        return try Self.view(record, opgaven: rows)
+    }
+
     // MARK: - Parts
+
+    private static func view(_ record: ProgrammeRecord, opgaven: [RegisterView.OpgaveRow]) throws -> RegisterView {
+        guard let first = CalendarDate(record.firstDay), let last = CalendarDate(record.lastDay),
+              let span = ReportingPeriod(first: first, last: last) else { throw UnreadableRecord(table: ProgrammeRecord.schema, id: record.id) }
+        return RegisterView(id: try record.requireID(), municipalityID: record.$municipality.id, name: record.name, span: span,
+                            owner: record.owner, opgaven: opgaven)
+    }
+
+    private static func row(_ record: InitiativeRecord, milestones: [UUID: [MilestoneRecord]]) throws -> RegisterView.InitiativeRow {
+        let id = try record.requireID()
+        guard let start = CalendarDate(record.startDay), let status = InitiativeStatus(rawValue: record.status),
+              let links = try? JSONDecoder().decode([ProgrammeLink].self, from: Data(record.links.utf8)) else {
+            throw UnreadableRecord(table: InitiativeRecord.schema, id: record.id)
+        }
+        return RegisterView.InitiativeRow(id: id, version: record.version, title: record.title, owner: record.owner, start: start,
+                                          end: record.endDay.flatMap(CalendarDate.init), status: status, links: links,
+                                          milestones: try (milestones[id] ?? []).map { RegisterView.MilestoneRow(id: try $0.requireID(), version: $0.version, milestone: try Self.milestone($0)) })
+    }
 
     private func mayEdit() throws {
         guard CasePolicy.editsProgramme(trail.actor.role) else { throw StoreError.forbidden }
@@ -142,6 +188,12 @@ public struct ProgrammeRegister: Sendable {
         guard !claimed.isEmpty else {
             throw StoreError.conflict(message: "Iemand anders heeft \(what) intussen gewijzigd. Open de nieuwste versie en breng je wijziging opnieuw aan.")
         }
+    }
+
+    /// A change names the version it was made on.
+    private static func required(_ version: Int?) throws -> Int {
+        guard let version else { throw StoreError.invalid(ValidationFailure("version", "Geef de versie mee waarop je wijziging is gebaseerd.")) }
+        return version
     }
 
     private static func milestone(_ input: MilestoneInput, of initiative: InitiativeRecord, today: CalendarDate) throws -> Milestone {

@@ -149,4 +149,5 @@ func routes(_ app: Application) throws {
     ProfilesAPI.register(authed)
     AccountsAPI.register(authed)
     PartnerAPI.register(authed)
+    ProgrammeAPI.register(authed)
 }

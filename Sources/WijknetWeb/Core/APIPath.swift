@@ -67,6 +67,13 @@ enum APIPath: String, CaseIterable, Sendable {
     case accountDeactivate = "/accounts/{id}/deactivate"
     case accountPasswordLink = "/accounts/{id}/password-link"
     case accountSecondFactorReset = "/accounts/{id}/second-factor/reset"
+    case programmes = "/programmes"
+    case programme = "/programmes/{id}"
+    case programmeOpgaven = "/programmes/{id}/opgaven"
+    case opgave = "/opgaven/{id}"
+    case opgaveInitiatives = "/opgaven/{id}/initiatives"
+    case initiativeMilestones = "/initiatives/{id}/milestones"
+    case milestone = "/milestones/{id}"
 
     /// Where every API path starts.
     static let root = "/api/v1"

@@ -1,3 +1,4 @@
+import ProgrammeStore
 import Vapor
 import WijknetCore
 import WijknetStore
@@ -28,6 +29,10 @@ extension Request {
     func zrm2010Import() throws -> ZRM2010Import { ZRM2010Import(residents: try residentService()) }
     func caseHistoryImport() throws -> CaseHistoryImport {
         CaseHistoryImport(db: db, actor: try actor(), vault: application.vault, channel: auditChannel)
+    }
+
+    func programmeRegister() throws -> ProgrammeRegister {
+        ProgrammeRegister(db: db, trail: AuditTrail(actor: try actor(), channel: auditChannel))
     }
 
     func accountService() throws -> AccountService {
