@@ -147,6 +147,10 @@ extension AppTests {
             "POST /api/v1/programmes/:id/opgaven": .programme, "PATCH /api/v1/opgaven/:id": .programme,
             "POST /api/v1/opgaven/:id/initiatives": .programme, "POST /api/v1/initiatives/:id/milestones": .programme,
             "PATCH /api/v1/milestones/:id": .programme,
+            "GET /programma": .programme, "POST /programma": .programme, "GET /programma/:id": .programme, "POST /programma/:id/opgaven": .programme,
+            "GET /programma/opgaven/:id/initiatieven": .programme, "POST /programma/opgaven/:id/initiatieven": .programme,
+            "GET /programma/initiatieven/:id/mijlpalen": .programme, "POST /programma/initiatieven/:id/mijlpalen": .programme,
+            "GET /programma/mijlpalen/:id": .programme, "POST /programma/mijlpalen/:id": .programme,
         ]
 
         /// Whether `role` may use a route with this rule on a record of its own area (`own`) or another's.
@@ -295,6 +299,10 @@ extension AppTests {
                             case ("id", _) where key.contains("/profielen/"): return ids["profile"]!
                             case ("id", _) where key.contains("/accounts/"): return ids["account"]!
                             case ("id", _) where key.contains("/programmes/"): return ids["programme"]!
+                            case ("id", _) where key.contains("/programma/opgaven/"): return ids["opgave"]!
+                            case ("id", _) where key.contains("/programma/initiatieven/"): return ids["initiative"]!
+                            case ("id", _) where key.contains("/programma/mijlpalen/"): return ids["milestone"]!
+                            case ("id", _) where key.contains("/programma/"): return ids["programme"]!
                             case ("id", _) where key.contains("/opgaven/"): return ids["opgave"]!
                             case ("id", _) where key.contains("/initiatives/"): return ids["initiative"]!
                             case ("id", _) where key.contains("/milestones/"): return ids["milestone"]!

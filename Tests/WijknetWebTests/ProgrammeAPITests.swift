@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vapor
 import VaporTesting
+@testable import ProgrammeStore
 @testable import WijknetCore
 @testable import WijknetStore
 @testable import WijknetWeb
@@ -78,6 +79,51 @@ extension AppTests {
                 }
                 let coach = try await token(app, "coach.noordwest")
                 try await app.testing().test(.GET, "/api/v1/programmes/\(programmeID)", headers: coach) { res in #expect(res.status == .forbidden) }
+            }
+        }
+    }
+}
+
+extension AppTests {
+    /// The register's pages (issue 17): policy staff add a programme, an opgave, an initiative and
+    /// a milestone in the browser, and a change on an old version keeps their text and says why.
+    @Suite struct ProgrammePagesTests {
+        @Test func policyStaffKeepTheRegisterInTheBrowser() async throws {
+            try await withApp { app, _ in
+                let session = try await PageSession.signIn(app, as: "analist")
+                #expect(try await session.get("/").body.string.contains("href=\"/programma\""), "in the menu")
+                let arnhem = try #require(try await Municipality.query(on: app.db).first()?.id)
+                let refused = try await session.post("/programma", ["municipalityId": arnhem.uuidString, "name": "TSD", "firstDay": "2026-01-01", "lastDay": "2025-01-01"])
+                #expect(refused.status == .unprocessableEntity && refused.body.string.contains("De laatste dag ligt vóór de eerste."))
+                let created = try await session.post("/programma", ["municipalityId": arnhem.uuidString, "name": "Transformatie <Sociaal> Domein",
+                                                                    "firstDay": "2026-01-01", "lastDay": "2027-12-31"])
+                #expect(created.status == .seeOther)
+                let programme = try #require(created.headers.first(name: .location))
+                #expect(try await session.post(programme + "/opgaven", ["number": "4", "name": "Sociale basis", "goal": "Zorgzame en vitale gemeenschappen."]).status == .seeOther)
+                let opgave = try #require(try await OpgaveRecord.query(on: app.db).first()?.id)
+                #expect(try await session.post("/programma/opgaven/\(opgave)/initiatieven", ["title": "Eén brede regeling welzijnsbasis", "start": "2026-01-01",
+                                                                                             "status": "running"]).status == .seeOther)
+                let initiative = try #require(try await InitiativeRecord.query(on: app.db).first()?.id)
+                let late = try await session.post("/programma/initiatieven/\(initiative)/mijlpalen", ["title": "Subsidiestelsel", "planned": "2026-02-01"])
+                #expect(late.status == .unprocessableEntity && late.body.string.contains("De mijlpaal is te laat: geef de reden."))
+                #expect(try await session.post("/programma/initiatieven/\(initiative)/mijlpalen", ["title": "Subsidiestelsel", "planned": "2026-02-01",
+                                                                                                 "lateReason": "Wacht op de raad"]).status == .seeOther)
+                let page = try await session.get(programme).body.string
+                #expect(page.contains("Transformatie &lt;Sociaal&gt; Domein"), "escaped")
+                #expect(page.contains("Status: Achter op schema") && page.contains("Mijlpaal ‘Subsidiestelsel’ is te laat"), "more than a quarter late")
+
+                // Two editors on version 1: the second keeps their text and sees what is stored.
+                let milestone = try #require(try await MilestoneRecord.query(on: app.db).first()?.id)
+                let form = try await session.get("/programma/mijlpalen/\(milestone)").body.string
+                #expect(form.contains("name=\"version\" value=\"1\""))
+                #expect(try await session.post("/programma/mijlpalen/\(milestone)", ["title": "Subsidiestelsel", "planned": "2026-02-01",
+                    "reached": "2026-03-01", "reported": "done", "version": "1"]).status == .seeOther)
+                let conflict = try await session.post("/programma/mijlpalen/\(milestone)", ["title": "Mijn eigen tekst", "planned": "2026-02-01",
+                    "lateReason": "Anders", "version": "1"])
+                #expect(conflict.status == .conflict)
+                #expect(conflict.body.string.contains("Mijn eigen tekst") && conflict.body.string.contains("Iemand anders heeft deze mijlpaal intussen gewijzigd."))
+                #expect(conflict.body.string.contains("name=\"version\" value=\"2\""), "saving again is a choice made knowingly")
+                #expect(try await MilestoneRecord.find(milestone, on: app.db)?.title == "Subsidiestelsel")
             }
         }
     }

@@ -19,7 +19,8 @@ extension AppTests {
                     .dashboardCSV, .dashboardChart("k2"), .dashboardRequests("k2"), .historyImport, .zrm2010Import, .caseHistoryImport,
                     .profiles, .profileExport, .profileName(id), .requestEffects(id), .effectsDue, .dashboardEffects, .survey, .surveyRounds,
                     .surveyRound(id), .surveyRoundClose(id), .surveyResults(id), .surveyQuestions, .surveyQuestionDeactivate(id),
-                    .councilLetter, .councilLetterMarkdown, .councilLetterPrint, .councilLetterTexts, .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
+                    .councilLetter, .councilLetterMarkdown, .councilLetterPrint, .councilLetterTexts, .programmes, .programme(id), .programmeOpgaven(id),
+                    .programmeInitiatives(id), .programmeMilestones(id), .programmeMilestone(id), .audit, .auditResident, .tokens, .tokenRevoke(id), .stylesheet,
                     .sessionScript, .sessionKeepAlive, .themeStylesheet, .logo]
         }()
 

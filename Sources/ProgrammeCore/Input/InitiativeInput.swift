@@ -20,21 +20,25 @@ public struct InitiativeInput: Codable, Sendable {
     /// Other programmes or letters it is linked to, by title and reference.
     public var links: [ProgrammeLink]?
 
+    public init(title: String? = nil, owner: String? = nil, start: String? = nil, end: String? = nil, status: String? = nil, links: [ProgrammeLink]? = nil) {
+        self.title = title
+        self.owner = owner
+        self.start = start
+        self.end = end
+        self.status = status
+        self.links = links
+    }
+
     /// The most links one initiative keeps: a letter names a handful.
     public static let maximumLinks = 20
 
-    /// `firstMilestone`: the earliest planned moment of the initiative's milestones, which the
-    /// start may not pass.
-    public func validated(firstMilestone: CalendarDate? = nil) throws(ValidationFailure) -> InitiativeDraft {
+    public func validated() throws(ValidationFailure) -> InitiativeDraft {
         var check = Checker()
         let title = check.text(title, "title", label: "De naam van het initiatief")
         let owner = check.optionalText(owner, "owner", label: "De eigenaar")
         let start = check.date(start, "start", label: "De startdatum")
         let end = check.optionalDate(end, "end", label: "De einddatum")
         if let start, let end, end < start { check.fail("end", "De einddatum ligt vóór de start.") }
-        if let start, let firstMilestone, firstMilestone < start {
-            check.fail("start", "Een mijlpaal van dit initiatief ligt vóór deze start (\(firstMilestone.dutch)).")
-        }
         let status = check.choice(status.map { $0.isEmpty ? "planned" : $0 } ?? "planned", "status", label: "De stand", as: InitiativeStatus.self)
         var links: [ProgrammeLink] = []
         for (index, link) in (self.links ?? []).enumerated() {

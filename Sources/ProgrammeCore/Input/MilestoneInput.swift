@@ -9,6 +9,14 @@ public struct MilestoneInput: Codable, Sendable {
     public var reported: String?
     public var lateReason: String?
 
+    public init(title: String? = nil, planned: String? = nil, reached: String? = nil, reported: String? = nil, lateReason: String? = nil) {
+        self.title = title
+        self.planned = planned
+        self.reached = reached
+        self.reported = reported
+        self.lateReason = lateReason
+    }
+
     /// The milestone of an initiative that starts on `initiativeStart`, as of `today`.
     public func validated(initiativeStart: CalendarDate, today: CalendarDate) throws(ValidationFailure) -> Milestone {
         var check = Checker()

@@ -19,6 +19,14 @@ public struct OpgaveInput: Codable, Sendable {
     /// The responsible official (ambtelijk opdrachtgever).
     public var official: String?
 
+    public init(number: Int? = nil, name: String? = nil, goal: String? = nil, portfolioHolder: String? = nil, official: String? = nil) {
+        self.number = number
+        self.name = name
+        self.goal = goal
+        self.portfolioHolder = portfolioHolder
+        self.official = official
+    }
+
     /// `taken`: the numbers other opgaven of the programme already have.
     public func validated(taken: Set<Int>) throws(ValidationFailure) -> OpgaveDraft {
         var check = Checker()

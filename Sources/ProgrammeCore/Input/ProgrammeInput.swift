@@ -15,6 +15,13 @@ public struct ProgrammeInput: Codable, Sendable {
     public var lastDay: String?
     public var owner: String?
 
+    public init(name: String? = nil, firstDay: String? = nil, lastDay: String? = nil, owner: String? = nil) {
+        self.name = name
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.owner = owner
+    }
+
     public func validated() throws(ValidationFailure) -> ProgrammeDraft {
         var check = Checker()
         let name = check.text(name, "name", label: "De naam van het programma")

@@ -81,6 +81,12 @@ enum SiteURL {
     case councilLetterMarkdown
     case councilLetterPrint
     case councilLetterTexts
+    case programmes
+    case programme(UUID)
+    case programmeOpgaven(UUID)
+    case programmeInitiatives(UUID)
+    case programmeMilestones(UUID)
+    case programmeMilestone(UUID)
     case audit
     case auditResident
     case tokens
@@ -175,6 +181,12 @@ enum SiteURL {
         case .councilLetterMarkdown: ["raadsbrief.md"]
         case .councilLetterPrint: ["raadsbrief", "print.css"]
         case .councilLetterTexts: ["raadsbrief", "teksten"]
+        case .programmes: ["programma"]
+        case .programme(let id): ["programma", .value(id, "id")]
+        case .programmeOpgaven(let id): ["programma", .value(id, "id"), "opgaven"]
+        case .programmeInitiatives(let id): ["programma", "opgaven", .value(id, "id"), "initiatieven"]
+        case .programmeMilestones(let id): ["programma", "initiatieven", .value(id, "id"), "mijlpalen"]
+        case .programmeMilestone(let id): ["programma", "mijlpalen", .value(id, "id")]
         case .audit: ["audit"]
         case .auditResident: ["audit", "inwoner"]
         case .tokens: ["api-tokens"]

@@ -68,7 +68,8 @@ enum Layout {
         case .chair: links = [(.requests, "Verzoeken"), (.meetings, "Overleggen"), (.dashboard, "Cijfers"), (.survey, "Enquête")]
         case .partner: links = [(.inbox, "Postvak"), (.requests, "Verzoeken"), (.meetings, "Overleggen"), (.survey, "Enquête")]
         case .admin: links = [(.admin, "Beheer"), (.adminAccounts, "Accounts"), (.historyImport, "Import")]
-        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête"), (.profiles, "Profielen"), (.historyImport, "Import")]
+        case .analyst: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.programmes, "Programma"), (.survey, "Enquête"), (.profiles, "Profielen"),
+                                (.historyImport, "Import")]
         case .council: links = [(.dashboard, "Cijfers"), (.councilLetter, "Raadsbrief"), (.survey, "Enquête")]
         case .auditor: links = [(.audit, "Auditlog")]
         }
