@@ -47,7 +47,3 @@ public struct Measure: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (negative ? "-" : "") + grouped + (parts.count == 2 ? "," + parts[1] : "")
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -21,7 +21,7 @@ public struct ProgrammeRegister: Sendable {
 
     public func createProgramme(municipality: UUID, _ input: ProgrammeInput) async throws -> UUID {
         try mayEdit()
-        let draft = try checked { () throws(ValidationFailure) in try input.validated() }
+        let draft = try validating { () throws(ValidationFailure) in try input.validated() }
         guard try await Municipality.find(municipality, on: db) != nil else {
             throw StoreError.invalid(ValidationFailure("municipalityId", "Deze gemeente is onbekend."))
         }
@@ -39,7 +39,7 @@ public struct ProgrammeRegister: Sendable {
         return try await db.transaction { db in
             guard try await ProgrammeRecord.find(programme, on: db) != nil else { throw StoreError.notFound(what: "programma") }
             let taken = Set(try await OpgaveRecord.query(on: db).filter(\.$programme.$id == programme).all().map(\.number))
-            let draft = try checked { () throws(ValidationFailure) in try input.validated(taken: taken) }
+            let draft = try validating { () throws(ValidationFailure) in try input.validated(taken: taken) }
             let record = OpgaveRecord()
             record.$programme.id = programme
             record.version = 1
@@ -55,7 +55,7 @@ public struct ProgrammeRegister: Sendable {
         try await db.transaction { db in
             guard let record = try await OpgaveRecord.find(id, on: db) else { throw StoreError.notFound(what: "opgave") }
             let taken = Set(try await OpgaveRecord.query(on: db).filter(\.$programme.$id == record.$programme.id).filter(\.$id != id).all().map(\.number))
-            let draft = try checked { () throws(ValidationFailure) in try input.validated(taken: taken) }
+            let draft = try validating { () throws(ValidationFailure) in try input.validated(taken: taken) }
             try await claim(OpgaveRecord.schema, id, version: version, what: "deze opgave", on: db)
             Self.apply(draft, to: record)
             record.version = version + 1
@@ -66,7 +66,7 @@ public struct ProgrammeRegister: Sendable {
 
     public func addInitiative(to opgave: UUID, _ input: InitiativeInput) async throws -> UUID {
         try mayEdit()
-        let draft = try checked { () throws(ValidationFailure) in try input.validated() }
+        let draft = try validating { () throws(ValidationFailure) in try input.validated() }
         return try await db.transaction { db in
             guard try await OpgaveRecord.find(opgave, on: db) != nil else { throw StoreError.notFound(what: "opgave") }
             let record = InitiativeRecord()
@@ -145,6 +145,27 @@ public struct ProgrammeRegister: Sendable {
         return try Self.view(record, opgaven: rows)
     }
 
+    /// One milestone with its version, and the programme it belongs to.
+    public func milestone(_ id: UUID) async throws -> (programme: UUID, row: RegisterView.MilestoneRow) {
+        try mayEdit()
+        guard let record = try await MilestoneRecord.find(id, on: db) else { throw StoreError.notFound(what: "mijlpaal") }
+        return (try await programme(ofInitiative: record.$initiative.id), RegisterView.MilestoneRow(id: id, version: record.version, milestone: try Self.milestone(record)))
+    }
+
+    /// The programme an initiative belongs to.
+    public func programme(ofInitiative id: UUID) async throws -> UUID {
+        try mayEdit()
+        guard let initiative = try await InitiativeRecord.find(id, on: db) else { throw StoreError.notFound(what: "initiatief") }
+        return try await programme(ofOpgave: initiative.$opgave.id)
+    }
+
+    /// The programme an opgave belongs to.
+    public func programme(ofOpgave id: UUID) async throws -> UUID {
+        try mayEdit()
+        guard let opgave = try await OpgaveRecord.find(id, on: db) else { throw StoreError.notFound(what: "opgave") }
+        return opgave.$programme.id
+    }
+
     // MARK: - Parts
 
     private static func view(_ record: ProgrammeRecord, opgaven: [RegisterView.OpgaveRow]) throws -> RegisterView {
@@ -198,7 +219,7 @@ public struct ProgrammeRegister: Sendable {
 
     private static func milestone(_ input: MilestoneInput, of initiative: InitiativeRecord, today: CalendarDate) throws -> Milestone {
         guard let start = CalendarDate(initiative.startDay) else { throw StoreError.notFound(what: "initiatief") }
-        return try checked { () throws(ValidationFailure) in try input.validated(initiativeStart: start, today: today) }
+        return try validating { () throws(ValidationFailure) in try input.validated(initiativeStart: start, today: today) }
     }
 
     /// A stored milestone; every value was checked when it was written, so one that does not read
@@ -226,11 +247,6 @@ public struct ProgrammeRegister: Sendable {
         record.reported = milestone.reported.rawValue
         record.lateReason = milestone.lateReason
     }
-}
-
-/// Runs a core check and reports its failure as `StoreError.invalid`.
-func checked<T>(_ body: () throws(ValidationFailure) -> T) throws(StoreError) -> T {
-    do { return try body() } catch { throw .invalid(error) }
 }
 
 /// A stored row that does not read back as what was written: a defect or damage, answered as a

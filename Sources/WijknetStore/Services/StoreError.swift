@@ -18,6 +18,6 @@ extension StoreError {
 }
 
 /// Runs a validation and reports its failure as `StoreError.invalid`.
-func validating<T>(_ body: () throws(ValidationFailure) -> T) throws(StoreError) -> T {
+public func validating<T>(_ body: () throws(ValidationFailure) -> T) throws(StoreError) -> T {
     do { return try body() } catch { throw .invalid(error) }
 }

@@ -37,7 +37,7 @@ enum MilestonePage {
 
     static func renderNew(_ req: Request, initiative: UUID, _ state: FormState) async throws -> Response {
         try req.authorise(CasePolicy.editsProgramme)
-        let programme = try await programme(ofInitiative: initiative, req)
+        let programme = try await req.programmeRegister().programme(ofInitiative: initiative)
         let response = Layout.page("Mijlpaal toevoegen", req, """
         <h1>Mijlpaal toevoegen</h1>
         <p><a href="\(SiteURL.programme(programme).path)">Terug naar het programma</a></p>
@@ -54,7 +54,7 @@ enum MilestonePage {
         try req.authorise(CasePolicy.editsProgramme)
         let initiative = try req.id()
         let v = req.formValues(names)
-        let programme = try await programme(ofInitiative: initiative, req)
+        let programme = try await req.programmeRegister().programme(ofInitiative: initiative)
         do {
             _ = try await req.programmeRegister().addMilestone(to: initiative, input(v), today: .today())
             req.flash("De mijlpaal is toegevoegd.")
@@ -66,7 +66,7 @@ enum MilestonePage {
 
     @Sendable static func form(req: Request) async throws -> Response {
         try req.authorise(CasePolicy.editsProgramme)
-        let (programme, row) = try await find(try req.id(), req)
+        let (programme, row) = try await req.programmeRegister().milestone(try req.id())
         return render(req, programme: programme, row: row, FormState(values: values(row.milestone)), version: row.version, conflict: false)
     }
 
@@ -94,7 +94,7 @@ enum MilestonePage {
         try req.authorise(CasePolicy.editsProgramme)
         let id = try req.id()
         let v = req.formValues(names + ["version"])
-        let (programme, row) = try await find(id, req)
+        let (programme, row) = try await req.programmeRegister().milestone(id)
         do {
             try await req.programmeRegister().updateMilestone(id, input(v), version: v["version"].flatMap { Int($0) }, today: .today())
             req.flash("De mijlpaal is opgeslagen.")
@@ -105,26 +105,5 @@ enum MilestonePage {
             // The user's text stays; the form now carries the stored version, so saving again is a choice made knowingly.
             return render(req, programme: programme, row: row, FormState(values: v, errors: [FieldError("title", message)]), version: row.version, conflict: true)
         }
-    }
-
-    /// The milestone and the programme it belongs to.
-    static func find(_ id: UUID, _ req: Request) async throws -> (UUID, RegisterView.MilestoneRow) {
-        guard let record = try await MilestoneRecord.find(id, on: req.db) else { throw StoreError.notFound(what: "mijlpaal") }
-        let programme = try await programme(ofInitiative: record.$initiative.id, req)
-        let view = try await req.programmeRegister().register(programme)
-        guard let row = view.opgaven.lazy.flatMap(\.initiatives).flatMap(\.milestones).first(where: { $0.id == id }) else {
-            throw StoreError.notFound(what: "mijlpaal")
-        }
-        return (programme, row)
-    }
-
-    static func programme(ofInitiative id: UUID, _ req: Request) async throws -> UUID {
-        guard let initiative = try await InitiativeRecord.find(id, on: req.db) else { throw StoreError.notFound(what: "initiatief") }
-        return try await programme(ofOpgave: initiative.$opgave.id, req)
-    }
-
-    static func programme(ofOpgave id: UUID, _ req: Request) async throws -> UUID {
-        guard let opgave = try await OpgaveRecord.find(id, on: req.db) else { throw StoreError.notFound(what: "opgave") }
-        return opgave.$programme.id
     }
 }

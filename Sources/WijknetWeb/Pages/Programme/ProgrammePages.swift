@@ -141,7 +141,7 @@ enum ProgrammePages {
 
     static func renderInitiativeForm(_ req: Request, opgave: UUID, _ state: FormState) async throws -> Response {
         try req.authorise(CasePolicy.editsProgramme)
-        let programme = try await MilestonePage.programme(ofOpgave: opgave, req)
+        let programme = try await req.programmeRegister().programme(ofOpgave: opgave)
         let response = Layout.page("Initiatief toevoegen", req, """
         <h1>Initiatief toevoegen</h1>
         <p><a href="\(SiteURL.programme(programme).path)">Terug naar het programma</a></p>
@@ -162,7 +162,7 @@ enum ProgrammePages {
         try req.authorise(CasePolicy.editsProgramme)
         let opgave = try req.id()
         let v = req.formValues(["title", "owner", "start", "end", "status"])
-        let programme = try await MilestonePage.programme(ofOpgave: opgave, req)
+        let programme = try await req.programmeRegister().programme(ofOpgave: opgave)
         do {
             _ = try await req.programmeRegister().addInitiative(to: opgave, InitiativeInput(
                 title: v["title"], owner: v["owner"], start: v["start"], end: v["end"], status: v["status"]))
